@@ -1,0 +1,110 @@
+package io.jsnooper.agent.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The open sinks, one per distinct output, and the buffers threads write into them. A daemon
+ * thread hands every buffer's finished lines to its sink every {@value #FLUSH_INTERVAL_MS} ms, and
+ * a shutdown hook does it once more at exit: a trace is complete after any orderly exit, and after
+ * a crash or {@code kill -9} at most the last {@value #FLUSH_INTERVAL_MS} ms are missing.
+ */
+public final class Sinks {
+
+    public static final long FLUSH_INTERVAL_MS = 100;
+
+    private static final Map<String, TraceSink> BY_OUTPUT = new ConcurrentHashMap<>();
+    private static final List<TraceSink> BY_ID = new CopyOnWriteArrayList<>();
+    private static final List<LineBuffer> BUFFERS = new CopyOnWriteArrayList<>();
+    private static final TraceSink STDERR;
+
+    static {
+        STDERR = new StderrSink(0);
+        BY_ID.add(STDERR);
+        BY_OUTPUT.put("", STDERR);
+        Thread flusher = new Thread(Sinks::flushPeriodically, "jsnooper-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(Sinks::drainAll, "jsnooper-shutdown"));
+    }
+
+    private Sinks() {
+    }
+
+    /** The sink for an output: empty for stderr, else a file path; stderr if the file can't be opened. */
+    public static TraceSink forOutput(String output) {
+        TraceSink sink = BY_OUTPUT.get(output);
+        return sink != null ? sink : open(output);
+    }
+
+    private static synchronized TraceSink open(String output) {
+        TraceSink sink = BY_OUTPUT.get(output);
+        if (sink != null) {
+            return sink;
+        }
+        try {
+            Path path = Paths.get(output).toAbsolutePath().normalize();
+            sink = BY_OUTPUT.get(path.toString());
+            if (sink == null) {
+                sink = FileSink.open(BY_ID.size(), path, STDERR);
+                BY_ID.add(sink);
+                BY_OUTPUT.put(path.toString(), sink);
+            }
+        } catch (IOException | RuntimeException e) {
+            Diagnostics.warn("cannot write the trace to " + output + " (" + describe(e)
+                    + "); tracing to stderr instead");
+            sink = STDERR;
+        }
+        BY_OUTPUT.put(output, sink);
+        return sink;
+    }
+
+    /** A new buffer owned by the calling thread; registered so that the flusher can reach it. */
+    public static LineBuffer newBuffer(TraceSink sink) {
+        LineBuffer buffer = new LineBuffer(sink, Thread.currentThread());
+        BUFFERS.add(buffer);
+        return buffer;
+    }
+
+    /** Hands every thread's finished lines to their sinks. */
+    public static void drainAll() {
+        for (LineBuffer buffer : BUFFERS) {
+            buffer.drain();
+        }
+    }
+
+    private static void flushPeriodically() {
+        while (true) {
+            try {
+                Thread.sleep(FLUSH_INTERVAL_MS);
+                for (LineBuffer buffer : BUFFERS) {
+                    buffer.drain();
+                    if (!buffer.isOwnerAlive()) {
+                        BUFFERS.remove(buffer);
+                        buffer.drain(); // anything published between the two looks
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                Diagnostics.warnOnce("flusher", "trace flushing failed: " + t);
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            String reason = ((java.nio.file.FileSystemException) e).getReason();
+            return reason != null ? reason : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,313 @@
+package io.jsnooper.agent.output;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * Renders a value the way a Java developer reads it, bounded whatever the value: strings quoted
+ * and escaped, arrays and JDK collections element by element (never their {@code toString()} of a
+ * million elements just to cut it), other objects by their own {@code toString()} when they have
+ * one, else by their fields one level deep. Nothing thrown by user code escapes: a failing
+ * {@code toString()} renders as {@code <toString() threw ...>}.
+ *
+ * <p>The caller must mark its thread as inside the tracer while rendering, so that a snooped method
+ * called from a {@code toString()} is not traced.
+ */
+public final class ValueRenderer {
+
+    /** Longest rendering kept before cutting it in the middle, as PySnooper's default. */
+    public static final int DEFAULT_MAX_LENGTH = 100;
+    /** Fields shown for an object without its own toString(). */
+    private static final int MAX_FIELDS = 8;
+    /** Collections inside collections deeper than this show by identity: cycles can't recurse. */
+    private static final int MAX_NESTING = 4;
+
+    private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("toString").getDeclaringClass() != Object.class;
+            } catch (Throwable t) {
+                return Boolean.FALSE;
+            }
+        }
+    };
+
+    private final int maxLength;
+    /** Render at most this many characters before cutting; keeps huge values cheap. */
+    private final int budget;
+
+    public ValueRenderer(int maxLength) {
+        this.maxLength = maxLength;
+        this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
+    }
+
+    public String render(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, value, 0);
+        return truncate(sb);
+    }
+
+    public String renderChar(char c) {
+        StringBuilder sb = new StringBuilder(4).append('\'');
+        escape(sb, c, '\'');
+        return sb.append('\'').toString();
+    }
+
+    /** PySnooper's cut: keep both ends, {@code ...} in the middle. */
+    private String truncate(CharSequence s) {
+        if (maxLength <= 0 || s.length() <= maxLength) {
+            return s.toString();
+        }
+        int left = (maxLength - 3) / 2;
+        int right = maxLength - 3 - left;
+        return s.subSequence(0, left) + "..." + s.subSequence(s.length() - right, s.length());
+    }
+
+    private void append(StringBuilder sb, Object value, int depth) {
+        if (value == null) {
+            sb.append("null");
+        } else if (value instanceof String) {
+            appendString(sb, (String) value);
+        } else if (value instanceof Character) {
+            sb.append(renderChar((Character) value));
+        } else if (value instanceof Number || value instanceof Boolean) {
+            sb.append(value);
+        } else if (depth > MAX_NESTING) {
+            sb.append(identity(value));
+        } else if (value.getClass().isArray()) {
+            appendArray(sb, value, depth);
+        } else if (value instanceof Collection && isJdk(value)) {
+            appendCollection(sb, (Collection<?>) value, depth);
+        } else if (value instanceof Map && isJdk(value)) {
+            appendMap(sb, (Map<?, ?>) value, depth);
+        } else if (value instanceof Enum) {
+            sb.append(((Enum<?>) value).name());
+        } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
+            appendToString(sb, value);
+        } else if (depth == 0) {
+            appendFields(sb, value);
+        } else {
+            sb.append(identity(value));
+        }
+    }
+
+    private void appendString(StringBuilder sb, String s) {
+        sb.append('"');
+        int n = Math.min(s.length(), budget);
+        for (int i = 0; i < n; i++) {
+            escape(sb, s.charAt(i), '"');
+        }
+        if (n < s.length()) {
+            // keep the end visible after the middle cut
+            sb.append("...");
+            for (int i = Math.max(n, s.length() - budget / 2); i < s.length(); i++) {
+                escape(sb, s.charAt(i), '"');
+            }
+        }
+        sb.append('"');
+    }
+
+    private static void escape(StringBuilder sb, char c, char quote) {
+        switch (c) {
+            case '\n': sb.append("\\n"); break;
+            case '\r': sb.append("\\r"); break;
+            case '\t': sb.append("\\t"); break;
+            case '\b': sb.append("\\b"); break;
+            case '\f': sb.append("\\f"); break;
+            case '\\': sb.append("\\\\"); break;
+            default:
+                if (c == quote) {
+                    sb.append('\\').append(c);
+                } else if (c < 0x20 || c == 0x7f) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+        }
+    }
+
+    private void appendArray(StringBuilder sb, Object array, int depth) {
+        int length = java.lang.reflect.Array.getLength(array);
+        sb.append('[');
+        int shown = appendElements(sb, length, i -> java.lang.reflect.Array.get(array, i), depth);
+        if (shown < length) {
+            appendTail(sb, shown, length, i -> java.lang.reflect.Array.get(array, i), depth);
+        }
+        sb.append(']');
+    }
+
+    private void appendCollection(StringBuilder sb, Collection<?> collection, int depth) {
+        sb.append('[');
+        try {
+            if (collection instanceof List && collection instanceof RandomAccess) {
+                List<?> list = (List<?>) collection;
+                int size = list.size();
+                int shown = appendElements(sb, size, list::get, depth);
+                if (shown < size) {
+                    appendTail(sb, shown, size, list::get, depth);
+                }
+            } else {
+                Iterator<?> it = collection.iterator();
+                boolean first = true;
+                while (it.hasNext()) {
+                    if (sb.length() > budget) {
+                        sb.append(", ...");
+                        break;
+                    }
+                    if (!first) {
+                        sb.append(", ");
+                    }
+                    first = false;
+                    Object element = it.next();
+                    append(sb, element == collection ? "(this Collection)" : element, depth + 1);
+                }
+            }
+        } catch (RuntimeException e) {
+            sb.append("<").append(e.getClass().getSimpleName()).append(" while iterating>");
+        }
+        sb.append(']');
+    }
+
+    private void appendMap(StringBuilder sb, Map<?, ?> map, int depth) {
+        sb.append('{');
+        try {
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (sb.length() > budget) {
+                    sb.append(", ...");
+                    break;
+                }
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                append(sb, e.getKey() == map ? "(this Map)" : e.getKey(), depth + 1);
+                sb.append('=');
+                append(sb, e.getValue() == map ? "(this Map)" : e.getValue(), depth + 1);
+            }
+        } catch (RuntimeException e) {
+            sb.append("<").append(e.getClass().getSimpleName()).append(" while iterating>");
+        }
+        sb.append('}');
+    }
+
+    private interface Element {
+        Object at(int index);
+    }
+
+    /** Elements from the front until the budget is spent; returns how many were shown. */
+    private int appendElements(StringBuilder sb, int size, Element element, int depth) {
+        int i = 0;
+        for (; i < size && sb.length() <= budget; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            append(sb, element.at(i), depth + 1);
+        }
+        return i;
+    }
+
+    /** The last elements, so that the middle cut shows both ends of a long sequence. */
+    private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth) {
+        List<String> tail = new ArrayList<>();
+        int length = 0;
+        for (int i = size - 1; i >= shown && length <= budget / 2; i--) {
+            StringBuilder one = new StringBuilder();
+            append(one, element.at(i), depth + 1);
+            tail.add(one.toString());
+            length += one.length() + 2;
+        }
+        sb.append(", ...");
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            sb.append(", ").append(tail.get(i));
+        }
+    }
+
+    private void appendToString(StringBuilder sb, Object value) {
+        String s;
+        try {
+            s = value.toString();
+        } catch (Throwable t) {
+            sb.append("<toString() threw ").append(t.getClass().getName());
+            String message = safeMessage(t);
+            if (message != null) {
+                sb.append(": ").append(message);
+            }
+            sb.append('>');
+            return;
+        }
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        // PySnooper drops line breaks so that one value stays on one line.
+        int n = Math.min(s.length(), budget);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '\n' && c != '\r') {
+                sb.append(c);
+            }
+        }
+        if (n < s.length()) {
+            sb.append("...").append(s, Math.max(n, s.length() - budget / 2), s.length());
+        }
+    }
+
+    /** {@code Order{id=5, total=12.5}}: more useful than {@code Order@1b6d3586}. */
+    private void appendFields(StringBuilder sb, Object value) {
+        Class<?> type = value.getClass();
+        sb.append(type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName()).append('{');
+        int shown = 0;
+        try {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
+                        continue;
+                    }
+                    if (shown == MAX_FIELDS || sb.length() > budget) {
+                        sb.append(", ...");
+                        return;
+                    }
+                    if (!field.trySetAccessible()) {
+                        continue;
+                    }
+                    if (shown++ > 0) {
+                        sb.append(", ");
+                    }
+                    sb.append(field.getName()).append('=');
+                    Object fieldValue = field.get(value);
+                    append(sb, fieldValue == value ? "(this)" : fieldValue, 1);
+                }
+            }
+        } catch (Throwable t) {
+            sb.append("<fields unreadable: ").append(t.getClass().getSimpleName()).append('>');
+        } finally {
+            sb.append('}');
+        }
+    }
+
+    public static String identity(Object value) {
+        return value.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(value));
+    }
+
+    /** A throwable's message, or null; never throws, even if getMessage() does. */
+    public static String safeMessage(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (Throwable ignored) {
+            return "<getMessage() threw " + ignored.getClass().getName() + ">";
+        }
+    }
+
+    private static boolean isJdk(Object value) {
+        String name = value.getClass().getName();
+        return name.startsWith("java.") || name.startsWith("jdk.");
+    }
+}

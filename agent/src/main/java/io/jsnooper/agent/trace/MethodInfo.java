@@ -1,0 +1,129 @@
+package io.jsnooper.agent.trace;
+
+import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.output.SourceLines;
+
+/**
+ * Everything static about one snooped method, computed once when its class is rewritten: names,
+ * the variable table the store probes index into, and what each line probe stands for. The
+ * rewritten code passes only small int ids; the tracer resolves them here.
+ */
+public final class MethodInfo {
+
+    /** Render kinds: the JVM descriptor letter of a variable, {@code 'L'} for every reference. */
+    public static final char KIND_REFERENCE = 'L';
+
+    final int id;
+    final String className;
+    final String internalClassName;
+    final String methodName;
+    final String sourceFileName;
+    final boolean isStatic;
+    final boolean isConstructor;
+    final boolean hasLocalNames;
+    final String[] varNames;
+    final char[] varKinds;
+    /** For each variable: true when its value can change in place and must be re-rendered. */
+    final boolean[] varMutable;
+    final int[] probeLines;
+    final int[][] probeLiveReferences;
+    final boolean[] probeJumpOnly;
+    final int firstLine;
+    final char returnKind;
+    final SnoopSettings settings;
+
+    /** Filled on first call: the source file's lines, or the "unavailable" marker. */
+    volatile SourceLines source;
+    /** Filled on first call: the line the {@code call} event shows. */
+    volatile int callLine = Integer.MIN_VALUE;
+
+    public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName,
+            boolean isStatic, boolean isConstructor, boolean hasLocalNames,
+            String[] varNames, String[] varDescriptors, int[] probeLines, int[][] probeLiveReferences,
+            boolean[] probeJumpOnly, int firstLine, String returnDescriptor, SnoopSettings settings) {
+        this.id = id;
+        this.internalClassName = internalClassName;
+        this.className = internalClassName.replace('/', '.');
+        this.methodName = methodName;
+        this.sourceFileName = sourceFileName;
+        this.isStatic = isStatic;
+        this.isConstructor = isConstructor;
+        this.hasLocalNames = hasLocalNames;
+        this.varNames = varNames;
+        this.varKinds = new char[varDescriptors.length];
+        this.varMutable = new boolean[varDescriptors.length];
+        for (int i = 0; i < varDescriptors.length; i++) {
+            varKinds[i] = kindOf(varDescriptors[i]);
+            varMutable[i] = varKinds[i] == KIND_REFERENCE && !isImmutable(varDescriptors[i]);
+        }
+        this.probeLines = probeLines;
+        this.probeLiveReferences = probeLiveReferences;
+        this.probeJumpOnly = probeJumpOnly;
+        this.firstLine = firstLine;
+        this.returnKind = kindOf(returnDescriptor);
+        this.settings = settings;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public String methodName() {
+        return methodName;
+    }
+
+    public SnoopSettings settings() {
+        return settings;
+    }
+
+    /** The name the trace and diagnostics use: {@code com.acme.Order.place} or {@code Order.<init>}. */
+    public String displayName() {
+        return className + "." + methodName;
+    }
+
+    /** The name a declaration line contains: the method's, or the class's for a constructor. */
+    String declaredName() {
+        if (isConstructor) {
+            String simple = internalClassName.substring(internalClassName.lastIndexOf('/') + 1);
+            return simple.substring(simple.lastIndexOf('$') + 1);
+        }
+        if (methodName.startsWith("lambda$") || methodName.equals("<clinit>")) {
+            return null;
+        }
+        return methodName;
+    }
+
+    static char kindOf(String descriptor) {
+        char c = descriptor.charAt(0);
+        return c == '[' ? KIND_REFERENCE : c;
+    }
+
+    /** Types whose rendering can't change while a local holds the same reference. */
+    private static boolean isImmutable(String descriptor) {
+        switch (descriptor) {
+            case "Ljava/lang/String;":
+            case "Ljava/lang/Integer;":
+            case "Ljava/lang/Long;":
+            case "Ljava/lang/Short;":
+            case "Ljava/lang/Byte;":
+            case "Ljava/lang/Character;":
+            case "Ljava/lang/Boolean;":
+            case "Ljava/lang/Double;":
+            case "Ljava/lang/Float;":
+            case "Ljava/math/BigDecimal;":
+            case "Ljava/math/BigInteger;":
+            case "Ljava/lang/Class;":
+            case "Ljava/time/LocalDate;":
+            case "Ljava/time/LocalDateTime;":
+            case "Ljava/time/Instant;":
+            case "Ljava/time/Duration;":
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.jsnooper.agent.trace;
+
+import io.jsnooper.agent.output.LineBuffer;
+import io.jsnooper.agent.output.Sinks;
+import io.jsnooper.agent.output.TraceSink;
+import java.util.Arrays;
+
+/**
+ * What the tracer knows about one thread: the innermost traced call, and this thread's buffers.
+ * Fetched once per call (a ThreadLocal lookup); each event reaches it through its call.
+ */
+final class ThreadState {
+
+    /** True while the tracer runs on this thread: a snooped method called from a toString() is not traced. */
+    boolean busy;
+    CallTrace innermost;
+    private LineBuffer[] buffers = new LineBuffer[2];
+
+    LineBuffer buffer(TraceSink sink) {
+        int id = sink.id();
+        if (id >= buffers.length) {
+            buffers = Arrays.copyOf(buffers, Math.max(id + 1, buffers.length * 2));
+        }
+        LineBuffer buffer = buffers[id];
+        if (buffer == null) {
+            buffer = Sinks.newBuffer(sink);
+            buffers[id] = buffer;
+        }
+        return buffer;
+    }
+
+    /** At the end of an outermost call: lines for a terminal go out now, files wait for the flusher. */
+    void handOverInteractive() {
+        for (LineBuffer buffer : buffers) {
+            if (buffer != null && buffer.sink().isInteractive()) {
+                buffer.handOver();
+            }
+        }
+    }
+}
