@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jsnooper.it.fixtures.env.ExitingMain;
 import io.jsnooper.it.fixtures.env.FileTraceMain;
+import io.jsnooper.it.fixtures.env.ShutdownHookMain;
 import io.jsnooper.it.fixtures.env.UnwritableTraceMain;
 import io.jsnooper.it.support.ChildJvm;
 import io.jsnooper.it.support.Jdk;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +69,46 @@ class TraceOutputTest {
     void anOutputPathWhoseFolderIsAPlainFileGivesOneWarningAndTheTraceGoesToStderr(Jdk jdk) throws Exception {
         Files.writeString(temp.resolve("blocker"), "not a folder");
         assertUnwritableOutputFallsBackToStderr(jdk, "file", "blocker/x.log");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jsnooper.it.support.Jdk#all")
+    void anOutputThatOpensButFailsOnWriteGivesOneWarningAndTheTraceGoesToStderr(Jdk jdk) throws Exception {
+        assertUnwritableOutputFallsBackToStderr(jdk, "full", "/dev/full");
+    }
+
+    @Disabled("agent bug: lines of snooped calls made in an application shutdown hook after the agent's own"
+            + " hook drained never reach the file (234 or 294 of 301 calls did; timing-dependent)")
+    @ParameterizedTest
+    @MethodSource("io.jsnooper.it.support.Jdk#all")
+    void theTraceFileIsCompleteForSnoopedCallsMadeInTheProgramsOwnShutdownHook(Jdk jdk) throws Exception {
+        ChildJvm.Result result = inTemp(jdk).main(ShutdownHookMain.class, "warm").run().assertSucceeded();
+
+        assertEquals("warm 4\nmain done\ncleaned up " + SUM_OF_SQUARES, result.stdout);
+        assertEquals("", result.stderr);
+        assertHookTraceComplete(ShutdownHookMain.CALLS + 1);
+    }
+
+    @Disabled("agent bug: when the JVM's first snooped call runs in a shutdown hook, Sinks.<clinit> calls"
+            + " Runtime.addShutdownHook, which throws 'Shutdown in progress': nothing is traced, and the"
+            + " jsnooper-flusher thread dies with NoClassDefFoundError on stderr")
+    @ParameterizedTest
+    @MethodSource("io.jsnooper.it.support.Jdk#all")
+    void aFirstSnoopedCallMadeDuringShutdownIsTracedCompletely(Jdk jdk) throws Exception {
+        ChildJvm.Result result = inTemp(jdk).main(ShutdownHookMain.class).run().assertSucceeded();
+
+        assertEquals("main done\ncleaned up " + SUM_OF_SQUARES, result.stdout);
+        assertEquals("", result.stderr, "no agent error, no trace on stderr");
+        assertHookTraceComplete(ShutdownHookMain.CALLS);
+    }
+
+    private void assertHookTraceComplete(int calls) throws Exception {
+        Path file = temp.resolve("hook/trace.log");
+        assertTrue(Files.exists(file), "no trace file " + file);
+        String trace = Files.readString(file);
+        assertEquals("", TraceGrammar.malformedLines(trace), "lines that are not whole trace lines");
+        assertEquals(calls, TraceGrammar.countEvents(trace, "call"), "calls in the trace");
+        assertEquals(calls, TraceGrammar.countLabelled(trace, "Elapsed time: "), "ended calls in the trace");
     }
 
     @ParameterizedTest
