@@ -60,6 +60,21 @@ class AgentOptionsTest {
 
     @ParameterizedTest
     @MethodSource("io.jsnooper.it.support.Jdk#all")
+    void theOverwriteOptionReplacesTheLastRunsTraceInsteadOfAppending(Jdk jdk) throws Exception {
+        ChildJvm first = ChildJvm.on(jdk.assumePresent()).workingDirectory(temp).agentOptions("overwrite=true");
+        first.main(FileTraceMain.class, "5").run().assertSucceeded();
+        ChildJvm.Result second = ChildJvm.on(jdk).workingDirectory(temp).agentOptions("overwrite=true")
+                .main(FileTraceMain.class, "6").run().assertSucceeded();
+
+        assertEquals("12\n", second.stdout);
+        String trace = Files.readString(temp.resolve("a/b/trace.log"));
+        assertEquals(1, TraceGrammar.countEvents(trace, "call"), trace);
+        assertFalse(trace.contains("Return value:.. 10\n"), "the first run's trace is gone:\n" + trace);
+        assertTrue(trace.contains("Return value:.. 12\n"), trace);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jsnooper.it.support.Jdk#all")
     void theJsnooperDisabledVariableTurnsTracingOffWithOneLineAndTheProgramRunsNormally(Jdk jdk) throws Exception {
         assertTracingOff(ChildJvm.on(jdk.assumePresent()).env("JSNOOPER_DISABLED", "1"));
     }
