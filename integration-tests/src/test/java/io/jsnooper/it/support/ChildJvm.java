@@ -41,7 +41,12 @@ public final class ChildJvm {
     }
 
     public ChildJvm main(Class<?> mainClass, String... args) {
-        this.mainClass = mainClass.getName();
+        return main(mainClass.getName(), args);
+    }
+
+    /** For a class compiled at test time, which the test's own class path doesn't have. */
+    public ChildJvm main(String mainClassName, String... args) {
+        this.mainClass = mainClassName;
         this.programArgs.addAll(List.of(args));
         return this;
     }
