@@ -71,6 +71,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Ahead of the test classes: for fixtures recompiled by another javac under the same names. */
+    public ChildJvm classPathFirst(Path entry) {
+        classPath.add(0, entry.toString());
+        return this;
+    }
+
     public ChildJvm env(String name, String value) {
         environment.put(name, value);
         return this;
