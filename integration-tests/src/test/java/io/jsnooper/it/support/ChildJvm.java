@@ -43,7 +43,12 @@ public final class ChildJvm {
     }
 
     public ChildJvm main(Class<?> mainClass, String... args) {
-        this.mainClass = mainClass.getName();
+        return main(mainClass.getName(), args);
+    }
+
+    /** For a class compiled at test time, which the test's own class path doesn't have. */
+    public ChildJvm main(String mainClassName, String... args) {
+        this.mainClass = mainClassName;
         this.programArgs.addAll(List.of(args));
         return this;
     }
@@ -72,6 +77,12 @@ public final class ChildJvm {
 
     public ChildJvm classPath(Path entry) {
         classPath.add(entry.toString());
+        return this;
+    }
+
+    /** Ahead of the test classes: for fixtures recompiled by another javac under the same names. */
+    public ChildJvm classPathFirst(Path entry) {
+        classPath.add(0, entry.toString());
         return this;
     }
 
