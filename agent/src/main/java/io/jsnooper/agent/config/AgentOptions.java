@@ -12,23 +12,46 @@ import java.util.Map;
 /**
  * The options after {@code -javaagent:jsnooper-agent.jar=}: {@code key=value} pairs separated by
  * commas. Each key has one constant and one default here; an unknown key or a bad value is
- * rejected with a message that names it and lists the valid keys.
+ * rejected with a message that names it and lists the valid keys. Every {@code @Snoop} element is
+ * also an option, setting its default ({@code threadInfo=true}); list values are separated by
+ * {@code ;} ({@code watch=this.total;items.size()}).
  */
 public final class AgentOptions {
 
     /** Overrides the output of every {@code @Snoop}: a file path, or {@code stderr}. */
-    public static final String OUTPUT = "output";
+    public static final String OUTPUT = SnoopSettings.OUTPUT;
     /** Extra source roots, separated by the platform path separator ({@code :} on Unix). */
     public static final String SOURCEPATH = "sourcepath";
     /** A folder to write every rewritten class to, for {@code javap -c -v} when something breaks. */
     public static final String DUMP = "dump";
 
-    private static final List<String> KEYS = List.of(OUTPUT, SOURCEPATH, DUMP);
+    private static final List<String> KEYS;
+
+    static {
+        List<String> keys = new ArrayList<>(SnoopSettings.ELEMENTS);
+        keys.add(SOURCEPATH);
+        keys.add(DUMP);
+        KEYS = List.copyOf(keys);
+    }
 
     private final Map<String, String> values;
+    /** The built-in defaults with this agent's {@code @Snoop} element options applied. */
+    private final SnoopSettings defaults;
 
     private AgentOptions(Map<String, String> values) {
         this.values = values;
+        SnoopSettings settings = SnoopSettings.DEFAULTS;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (SnoopSettings.ELEMENTS.contains(e.getKey()) && !e.getKey().equals(OUTPUT)) {
+                settings = settings.with(e.getKey(), e.getValue());
+            }
+        }
+        this.defaults = settings;
+    }
+
+    /** Defaults for every {@code @Snoop} element, as the agent options set them. */
+    public SnoopSettings snoopDefaults() {
+        return defaults;
     }
 
     public static AgentOptions defaults() {
@@ -62,12 +85,16 @@ public final class AgentOptions {
             if (values.containsKey(key)) {
                 throw new IllegalArgumentException("agent option '" + key + "' is given twice");
             }
-            if (value.isEmpty()) {
+            if (value.isEmpty() && !key.equals(SnoopSettings.PREFIX)) {
                 throw new IllegalArgumentException("agent option '" + key + "' has no value");
             }
             values.put(key, value);
         }
-        return new AgentOptions(values);
+        try {
+            return new AgentOptions(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("agent option " + e.getMessage());
+        }
     }
 
     private static String validKeys() {

@@ -1,20 +1,69 @@
 package io.jsnooper.agent.config;
 
-import java.util.Objects;
+import java.util.List;
 
 /**
- * What one snooped method asked for, after merging its {@code @Snoop}, its class's {@code @Snoop}
- * and the agent options. Immutable; shared by every call of the method.
+ * What one snooped method asked for, after merging, element by element, the built-in defaults, the
+ * agent options, its class's {@code @Snoop} and its own {@code @Snoop} (later wins), then the agent's
+ * {@code output=} override. Immutable; shared by every call of the method.
  */
 public final class SnoopSettings {
 
     /** Output target meaning "standard error". */
     public static final String STDERR = "";
 
-    private final String output;
+    /** {@code @Snoop} element names; the agent options that set their defaults have the same names. */
+    public static final String OUTPUT = "output";
+    public static final String WATCH = "watch";
+    public static final String WATCH_EXPLODE = "watchExplode";
+    public static final String DEPTH = "depth";
+    public static final String PREFIX = "prefix";
+    public static final String THREAD_INFO = "threadInfo";
+    public static final String RELATIVE_TIME = "relativeTime";
+    public static final String MAX_VARIABLE_LENGTH = "maxVariableLength";
+    public static final String NORMALIZE = "normalize";
+    public static final String COLOR = "color";
+    public static final String OVERWRITE = "overwrite";
+    public static final String CUSTOM_REPR = "customRepr";
 
-    public SnoopSettings(String output) {
-        this.output = Objects.requireNonNull(output, "output");
+    public static final List<String> ELEMENTS = List.of(OUTPUT, WATCH, WATCH_EXPLODE, DEPTH, PREFIX, THREAD_INFO,
+            RELATIVE_TIME, MAX_VARIABLE_LENGTH, NORMALIZE, COLOR, OVERWRITE, CUSTOM_REPR);
+
+    /** Values of {@link #COLOR}. */
+    public enum Color { AUTO, ALWAYS, NEVER }
+
+    public static final SnoopSettings DEFAULTS = new SnoopSettings(STDERR, List.of(), List.of(), 1, "", false,
+            false, 100, false, Color.AUTO, false, List.of());
+
+    public final String output;
+    public final List<String> watch;
+    public final List<String> watchExplode;
+    public final int depth;
+    public final String prefix;
+    public final boolean threadInfo;
+    public final boolean relativeTime;
+    public final int maxVariableLength;
+    public final boolean normalize;
+    public final Color color;
+    public final boolean overwrite;
+    /** Internal names of {@code io.jsnooper.Repr} implementations. */
+    public final List<String> customRepr;
+
+    SnoopSettings(String output, List<String> watch, List<String> watchExplode, int depth, String prefix,
+            boolean threadInfo, boolean relativeTime, int maxVariableLength, boolean normalize, Color color,
+            boolean overwrite, List<String> customRepr) {
+        this.output = output;
+        this.watch = List.copyOf(watch);
+        this.watchExplode = List.copyOf(watchExplode);
+        this.depth = depth;
+        this.prefix = prefix;
+        this.threadInfo = threadInfo;
+        this.relativeTime = relativeTime;
+        this.maxVariableLength = maxVariableLength;
+        this.normalize = normalize;
+        this.color = color;
+        this.overwrite = overwrite;
+        this.customRepr = List.copyOf(customRepr);
     }
 
     /** A file path, or {@link #STDERR}. */
@@ -22,18 +71,101 @@ public final class SnoopSettings {
         return output;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SnoopSettings && ((SnoopSettings) o).output.equals(output);
+    /**
+     * A copy with one element replaced. The value has the type the element has in an annotation
+     * read by ASM: String, Integer, Boolean, a {@code List<String>} for arrays and class literals
+     * (internal names), an enum constant name for {@code color}.
+     *
+     * @throws IllegalArgumentException for a value the element can't take
+     */
+    public SnoopSettings with(String element, Object value) {
+        String o = output;
+        List<String> w = watch;
+        List<String> we = watchExplode;
+        int d = depth;
+        String p = prefix;
+        boolean ti = threadInfo;
+        boolean rt = relativeTime;
+        int mvl = maxVariableLength;
+        boolean n = normalize;
+        Color c = color;
+        boolean ow = overwrite;
+        List<String> cr = customRepr;
+        switch (element) {
+            case OUTPUT: o = string(element, value).equals("stderr") ? STDERR : string(element, value); break;
+            case WATCH: w = strings(element, value); break;
+            case WATCH_EXPLODE: we = strings(element, value); break;
+            case DEPTH:
+                d = integer(element, value);
+                if (d < 1) {
+                    throw new IllegalArgumentException("depth must be 1 or more, not " + d);
+                }
+                break;
+            case PREFIX: p = string(element, value); break;
+            case THREAD_INFO: ti = bool(element, value); break;
+            case RELATIVE_TIME: rt = bool(element, value); break;
+            case MAX_VARIABLE_LENGTH: mvl = integer(element, value); break;
+            case NORMALIZE: n = bool(element, value); break;
+            case COLOR:
+                try {
+                    c = Color.valueOf(string(element, value).toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("color must be auto, always or never, not '" + value + "'");
+                }
+                break;
+            case OVERWRITE: ow = bool(element, value); break;
+            case CUSTOM_REPR: cr = strings(element, value); break;
+            default:
+                throw new IllegalArgumentException("unknown @Snoop element '" + element + "'");
+        }
+        return new SnoopSettings(o, w, we, d, p, ti, rt, mvl, n, c, ow, cr);
     }
 
-    @Override
-    public int hashCode() {
-        return output.hashCode();
+    private static String string(String element, Object value) {
+        if (value instanceof String) {
+            return (String) value;
+        }
+        throw new IllegalArgumentException(element + " must be a string, not '" + value + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(String element, Object value) {
+        if (value instanceof String) {
+            return List.of(((String) value).split(";"));
+        }
+        if (value instanceof List) {
+            return (List<String>) value;
+        }
+        throw new IllegalArgumentException(element + " must be a list of strings, not '" + value + "'");
+    }
+
+    private static int integer(String element, Object value) {
+        if (value instanceof Integer) {
+            return (Integer) value;
+        }
+        try {
+            return Integer.parseInt(string(element, value).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(element + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static boolean bool(String element, Object value) {
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        String s = string(element, value).trim();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new IllegalArgumentException(element + " must be true or false, not '" + value + "'");
     }
 
     @Override
     public String toString() {
-        return "SnoopSettings{output='" + output + "'}";
+        return "SnoopSettings{output='" + output + "', watch=" + watch + ", watchExplode=" + watchExplode
+                + ", depth=" + depth + ", prefix='" + prefix + "', threadInfo=" + threadInfo + ", relativeTime="
+                + relativeTime + ", maxVariableLength=" + maxVariableLength + ", normalize=" + normalize
+                + ", color=" + color + ", overwrite=" + overwrite + ", customRepr=" + customRepr + "}";
     }
 }

@@ -65,7 +65,7 @@ final class MethodLayout {
     final Map<AbstractInsnNode, Integer> lineSites = new IdentityHashMap<>();
     final List<Integer> probeLines = new ArrayList<>();
     final List<int[]> probeLiveReferences = new ArrayList<>();
-    /** Probes whose line holds nothing but a jump, like the goto javac puts on a loop's closing brace. */
+    /** Probes whose line holds nothing but a jump or a void return: javac's closing-brace code. */
     final List<Boolean> probeJumpOnly = new ArrayList<>();
     /** First instruction of a typed catch handler → the handler's line (or -1). */
     final Map<AbstractInsnNode, Integer> caughtSites = new LinkedHashMap<>();
@@ -207,13 +207,13 @@ final class MethodLayout {
                 int probe = lineSites.get(site);
                 probeLines.set(probe, line);
                 probeLiveReferences.set(probe, liveReferences(index.get(site)));
-                probeJumpOnly.set(probe, site.getOpcode() == Opcodes.GOTO);
+                probeJumpOnly.set(probe, isJumpOnly(site));
                 continue;
             }
             lineSites.put(site, probeLines.size());
             probeLines.add(line);
             probeLiveReferences.add(liveReferences(index.get(site)));
-            probeJumpOnly.add(site.getOpcode() == Opcodes.GOTO);
+            probeJumpOnly.add(isJumpOnly(site));
             lastSite = site;
         }
     }
@@ -315,6 +315,11 @@ final class MethodLayout {
             default:
                 return Type.getObjectType("java/lang/Object");
         }
+    }
+
+    /** javac puts a loop's back-jump and a void method's final return on the closing brace's line. */
+    private static boolean isJumpOnly(AbstractInsnNode site) {
+        return site.getOpcode() == Opcodes.GOTO || site.getOpcode() == Opcodes.RETURN;
     }
 
     static AbstractInsnNode nextRealInstruction(AbstractInsnNode from) {

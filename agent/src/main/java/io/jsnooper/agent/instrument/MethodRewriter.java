@@ -1,8 +1,12 @@
 package io.jsnooper.agent.instrument;
 
-import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.match.SnoopMatcher;
+import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.agent.trace.MethodInfo;
 import io.jsnooper.agent.trace.MethodRegistry;
+import io.jsnooper.agent.watch.WatchExpression;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -22,9 +26,13 @@ final class MethodRewriter {
     }
 
     /** Rewrites {@code method} in place and returns its id. */
-    static int rewrite(String owner, String sourceFile, MethodNode method, SnoopSettings settings) {
+    static int rewrite(String owner, String sourceFile, MethodNode method, SnoopMatcher.Selection selection,
+            ClassLoader loader) {
         MethodLayout layout = MethodLayout.of(owner, method);
-        int methodId = MethodRegistry.register(id -> describe(id, owner, sourceFile, layout, settings));
+        List<WatchExpression> watches = parse(owner, method, selection.settings.watch, "watch");
+        List<WatchExpression> explodes = parse(owner, method, selection.settings.watchExplode, "watchExplode");
+        int methodId = MethodRegistry.register(id -> new MethodInfo(id, owner, method.name, sourceFile,
+                code(layout), selection.settings, selection.nested, loader, watches, explodes));
 
         int callSlot = method.maxLocals;
         ProbeEmitter emit = new ProbeEmitter(callSlot);
@@ -69,17 +77,35 @@ final class MethodRewriter {
         return methodId;
     }
 
-    private static MethodInfo describe(int id, String owner, String sourceFile, MethodLayout layout,
-            SnoopSettings settings) {
-        int[][] live = layout.probeLiveReferences.toArray(new int[0][]);
-        int[] lines = layout.probeLines.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] jumpOnly = new boolean[lines.length];
-        for (int i = 0; i < jumpOnly.length; i++) {
-            jumpOnly[i] = layout.probeJumpOnly.get(i);
+    /** A malformed expression is reported once, naming the method; the others still work. */
+    private static List<WatchExpression> parse(String owner, MethodNode method, List<String> sources, String element) {
+        List<WatchExpression> parsed = new ArrayList<>();
+        for (String source : sources) {
+            try {
+                parsed.add(WatchExpression.parse(source));
+            } catch (IllegalArgumentException e) {
+                Diagnostics.warn(element + " expression '" + source + "' of " + owner.replace('/', '.') + "."
+                        + method.name + " is not understood (" + e.getMessage() + "); it is left out");
+            }
         }
-        return new MethodInfo(id, owner, layout.method.name, sourceFile, layout.isStatic,
-                layout.isConstructor, layout.hasLocalNames, layout.variables.names(),
-                layout.variables.descriptors(), lines, live, jumpOnly, layout.firstLine,
-                Type.getReturnType(layout.method.desc).getDescriptor(), settings);
+        return parsed;
+    }
+
+    private static MethodInfo.Code code(MethodLayout layout) {
+        MethodInfo.Code code = new MethodInfo.Code();
+        code.varNames = layout.variables.names();
+        code.varDescriptors = layout.variables.descriptors();
+        code.probeLines = layout.probeLines.stream().mapToInt(Integer::intValue).toArray();
+        code.probeLiveReferences = layout.probeLiveReferences.toArray(new int[0][]);
+        code.probeJumpOnly = new boolean[code.probeLines.length];
+        for (int i = 0; i < code.probeJumpOnly.length; i++) {
+            code.probeJumpOnly[i] = layout.probeJumpOnly.get(i);
+        }
+        code.firstLine = layout.firstLine;
+        code.hasLocalNames = layout.hasLocalNames;
+        code.isStatic = layout.isStatic;
+        code.isConstructor = layout.isConstructor;
+        code.returnDescriptor = Type.getReturnType(layout.method.desc).getDescriptor();
+        return code;
     }
 }

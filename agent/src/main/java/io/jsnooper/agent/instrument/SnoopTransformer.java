@@ -42,7 +42,7 @@ public final class SnoopTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] rewritten = rewriter.rewrite(classFile);
+            byte[] rewritten = rewriter.rewrite(classFile, loader);
             if (rewritten == null) {
                 return null;
             }

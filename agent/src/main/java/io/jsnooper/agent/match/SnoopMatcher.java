@@ -2,13 +2,19 @@ package io.jsnooper.agent.match;
 
 import io.jsnooper.agent.config.AgentOptions;
 import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.output.Diagnostics;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -25,6 +31,21 @@ public final class SnoopMatcher {
 
     public SnoopMatcher(AgentOptions options) {
         this.options = options;
+    }
+
+    /** A method to rewrite and how. */
+    public static final class Selection {
+        public final SnoopSettings settings;
+        /**
+         * True for code that runs as part of a snooped call rather than on its own — a lambda body
+         * written inside a snooped method: traced only when a traced call is active on the thread.
+         */
+        public final boolean nested;
+
+        Selection(SnoopSettings settings, boolean nested) {
+            this.settings = settings;
+            this.nested = nested;
+        }
     }
 
     /**
@@ -48,8 +69,8 @@ public final class SnoopMatcher {
     }
 
     /** The snooped methods of {@code type}, in declaration order, with their merged settings. */
-    public Map<MethodNode, SnoopSettings> select(ClassNode type) {
-        Map<MethodNode, SnoopSettings> selected = new LinkedHashMap<>();
+    public Map<MethodNode, Selection> select(ClassNode type) {
+        Map<MethodNode, Selection> selected = new LinkedHashMap<>();
         AnnotationNode onType = find(type.visibleAnnotations);
         for (MethodNode method : type.methods) {
             if (!isTraceable(method)) {
@@ -59,45 +80,113 @@ public final class SnoopMatcher {
             if (onMethod == null && (onType == null || "<clinit>".equals(method.name))) {
                 continue;
             }
-            selected.put(method, settings(onMethod, onType));
+            selected.put(method, new Selection(settings(type, method, onType, onMethod), false));
         }
+        addLambdaBodies(type, selected);
         return selected;
     }
 
-    private SnoopSettings settings(AnnotationNode onMethod, AnnotationNode onType) {
-        String output = options.output();
-        if (output == null) {
-            output = outputOf(onMethod);
-            if (output == null) {
-                output = outputOf(onType);
+    /** Lambda bodies are synthetic methods of the same class; they run as part of the snooped call. */
+    private static void addLambdaBodies(ClassNode type, Map<MethodNode, Selection> selected) {
+        List<MethodNode> work = new ArrayList<>(selected.keySet());
+        while (!work.isEmpty()) {
+            MethodNode host = work.remove(work.size() - 1);
+            // watches name the host's variables: they mean nothing inside the lambda's own frame
+            SnoopSettings settings = selected.get(host).settings
+                    .with(SnoopSettings.WATCH, List.of()).with(SnoopSettings.WATCH_EXPLODE, List.of());
+            for (AbstractInsnNode insn : host.instructions) {
+                if (!(insn instanceof InvokeDynamicInsnNode)) {
+                    continue;
+                }
+                for (Object arg : ((InvokeDynamicInsnNode) insn).bsmArgs) {
+                    if (!(arg instanceof Handle)) {
+                        continue;
+                    }
+                    Handle handle = (Handle) arg;
+                    if (!handle.getOwner().equals(type.name) || !handle.getName().startsWith("lambda$")) {
+                        continue;
+                    }
+                    MethodNode body = findMethod(type, handle.getName(), handle.getDesc());
+                    if (body != null && !selected.containsKey(body) && body.instructions.size() > 0) {
+                        selected.put(body, new Selection(settings, true));
+                        work.add(body);
+                    }
+                }
             }
         }
-        return new SnoopSettings(output == null ? SnoopSettings.STDERR : output);
     }
 
-    /** {@code output} wins over {@code value}; null when neither is set. */
-    private static String outputOf(AnnotationNode snoop) {
-        if (snoop == null) {
-            return null;
-        }
-        String output = stringValue(snoop, "output");
-        if (output == null || output.isEmpty()) {
-            output = stringValue(snoop, "value");
-        }
-        return output == null || output.isEmpty() ? null : output;
-    }
-
-    private static String stringValue(AnnotationNode annotation, String name) {
-        List<Object> values = annotation.values;
-        if (values == null) {
-            return null;
-        }
-        for (int i = 0; i + 1 < values.size(); i += 2) {
-            if (name.equals(values.get(i)) && values.get(i + 1) instanceof String) {
-                return (String) values.get(i + 1);
+    private static MethodNode findMethod(ClassNode type, String name, String desc) {
+        for (MethodNode m : type.methods) {
+            if (m.name.equals(name) && m.desc.equals(desc)) {
+                return m;
             }
         }
         return null;
+    }
+
+    private SnoopSettings settings(ClassNode type, MethodNode method, AnnotationNode onType, AnnotationNode onMethod) {
+        SnoopSettings settings = options.snoopDefaults();
+        settings = apply(settings, onType, type, method);
+        settings = apply(settings, onMethod, type, method);
+        String forced = options.output();
+        return forced == null ? settings : settings.with(SnoopSettings.OUTPUT, forced);
+    }
+
+    /** Applies the elements the annotation sets explicitly (a class file records only those). */
+    private static SnoopSettings apply(SnoopSettings settings, AnnotationNode snoop, ClassNode type, MethodNode method) {
+        if (snoop == null || snoop.values == null) {
+            return settings;
+        }
+        Object value = null;
+        Object output = null;
+        for (int i = 0; i + 1 < snoop.values.size(); i += 2) {
+            String name = (String) snoop.values.get(i);
+            Object raw = plain(snoop.values.get(i + 1));
+            if (name.equals("value")) {
+                value = raw;
+                continue;
+            }
+            if (name.equals(SnoopSettings.OUTPUT)) {
+                output = raw;
+                continue;
+            }
+            settings = applyOne(settings, name, raw, type, method);
+        }
+        Object chosen = output != null && !"".equals(output) ? output : value;
+        if (chosen != null && !"".equals(chosen)) {
+            settings = applyOne(settings, SnoopSettings.OUTPUT, chosen, type, method);
+        }
+        return settings;
+    }
+
+    private static SnoopSettings applyOne(SnoopSettings settings, String name, Object value, ClassNode type,
+            MethodNode method) {
+        try {
+            return settings.with(name, value);
+        } catch (IllegalArgumentException e) {
+            Diagnostics.warn("@Snoop on " + type.name.replace('/', '.') + "." + method.name + ": "
+                    + e.getMessage() + "; the default is used");
+            return settings;
+        }
+    }
+
+    /** ASM's annotation values as {@link SnoopSettings#with} takes them. */
+    private static Object plain(Object value) {
+        if (value instanceof String[]) {
+            return ((String[]) value)[1]; // an enum constant: {descriptor, name}
+        }
+        if (value instanceof Type) {
+            return ((Type) value).getInternalName();
+        }
+        if (value instanceof List) {
+            List<Object> items = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                items.add(plain(item));
+            }
+            return items;
+        }
+        return value;
     }
 
     private static AnnotationNode find(List<AnnotationNode> annotations) {

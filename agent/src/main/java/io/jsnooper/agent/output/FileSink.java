@@ -25,8 +25,8 @@ final class FileSink extends TraceSink {
         this.fallback = fallback;
     }
 
-    /** Opens {@code path} for appending, or throws with the reason. */
-    static FileSink open(int id, Path path, TraceSink fallback) throws IOException {
+    /** Opens {@code path} for appending (or truncated), or throws with the reason. */
+    static FileSink open(int id, Path path, TraceSink fallback, boolean truncate) throws IOException {
         Path absolute = path.toAbsolutePath();
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
@@ -36,7 +36,7 @@ final class FileSink extends TraceSink {
         } catch (FileAlreadyExistsException | UnsupportedOperationException e) {
             // appending to an existing file, or a file system without POSIX permissions
         }
-        return new FileSink(id, absolute, new FileOutputStream(absolute.toFile(), true), fallback);
+        return new FileSink(id, absolute, new FileOutputStream(absolute.toFile(), !truncate), fallback);
     }
 
     @Override

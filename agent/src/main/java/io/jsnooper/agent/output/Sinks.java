@@ -38,11 +38,18 @@ public final class Sinks {
 
     /** The sink for an output: empty for stderr, else a file path; stderr if the file can't be opened. */
     public static TraceSink forOutput(String output) {
-        TraceSink sink = BY_OUTPUT.get(output);
-        return sink != null ? sink : open(output);
+        return forOutput(output, false);
     }
 
-    private static synchronized TraceSink open(String output) {
+    /**
+     * @param overwrite truncate the file if this run opens it first (PySnooper's {@code overwrite})
+     */
+    public static TraceSink forOutput(String output, boolean overwrite) {
+        TraceSink sink = BY_OUTPUT.get(output);
+        return sink != null ? sink : open(output, overwrite);
+    }
+
+    private static synchronized TraceSink open(String output, boolean overwrite) {
         TraceSink sink = BY_OUTPUT.get(output);
         if (sink != null) {
             return sink;
@@ -51,7 +58,7 @@ public final class Sinks {
             Path path = Paths.get(output).toAbsolutePath().normalize();
             sink = BY_OUTPUT.get(path.toString());
             if (sink == null) {
-                sink = FileSink.open(BY_ID.size(), path, STDERR);
+                sink = FileSink.open(BY_ID.size(), path, STDERR, overwrite);
                 BY_ID.add(sink);
                 BY_OUTPUT.put(path.toString(), sink);
             }

@@ -75,14 +75,18 @@ public final class SourceLines {
      * {@code name(}; returns {@code firstLine} when it isn't there (lambdas, odd formatting).
      */
     public int declarationLine(String name, int firstLine) {
-        if (lines == null || firstLine < 1 || name == null) {
+        if (lines == null || firstLine < 1) {
             return firstLine;
+        }
+        if (name == null) {
+            return lambdaLine(firstLine);
         }
         String needle = name + "(";
         for (int n = Math.min(firstLine, lines.length); n >= 1 && n > firstLine - 30; n--) {
             String text = lines[n - 1];
             int at = text.indexOf(needle);
-            if (at >= 0 && (at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))) {
+            char before = at > 0 ? text.charAt(at - 1) : ' ';
+            if (at >= 0 && !Character.isJavaIdentifierPart(before) && before != '.') {
                 String trimmed = text.trim();
                 if (!trimmed.startsWith("//") && !trimmed.startsWith("*") && !trimmed.startsWith("@")
                         && !trimmed.startsWith("return ") && !trimmed.contains("= ")) {
@@ -91,6 +95,16 @@ public final class SourceLines {
                 if (n == firstLine) {
                     continue;
                 }
+            }
+        }
+        return firstLine;
+    }
+
+    /** A lambda's body starts on its first statement; the arrow is on that line or a few above. */
+    private int lambdaLine(int firstLine) {
+        for (int n = Math.min(firstLine, lines.length); n >= 1 && n > firstLine - 5; n--) {
+            if (lines[n - 1].contains("->")) {
+                return n;
             }
         }
         return firstLine;

@@ -42,16 +42,48 @@ public final class ValueRenderer {
     private final int maxLength;
     /** Render at most this many characters before cutting; keeps huge values cheap. */
     private final int budget;
+    private final boolean normalize;
+    private final List<CustomRepr> customReprs;
 
     public ValueRenderer(int maxLength) {
+        this(maxLength, false, List.of());
+    }
+
+    /**
+     * @param normalize leave identity hashes out ({@code Foo@1b6d3586} shows as {@code Foo})
+     * @param customReprs tried in order before anything else but null
+     */
+    public ValueRenderer(int maxLength, boolean normalize, List<CustomRepr> customReprs) {
         this.maxLength = maxLength;
         this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
+        this.normalize = normalize;
+        this.customReprs = List.copyOf(customReprs);
     }
 
     public String render(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value, 0);
+        if (normalize) {
+            stripIdentityHashes(sb);
+        }
         return truncate(sb);
+    }
+
+    /** {@code Foo@1b6d3586} → {@code Foo}: also inside a user's toString() output. */
+    private static void stripIdentityHashes(StringBuilder sb) {
+        for (int at = sb.indexOf("@"); at >= 0; at = sb.indexOf("@", at)) {
+            int end = at + 1;
+            while (end < sb.length() && Character.digit(sb.charAt(end), 16) >= 0) {
+                end++;
+            }
+            boolean hash = end - at >= 2 && end - at <= 9
+                    && (end == sb.length() || !Character.isLetterOrDigit(sb.charAt(end)));
+            if (hash && at > 0 && Character.isJavaIdentifierPart(sb.charAt(at - 1))) {
+                sb.delete(at, end);
+            } else {
+                at++;
+            }
+        }
     }
 
     public String renderChar(char c) {
@@ -73,6 +105,8 @@ public final class ValueRenderer {
     private void append(StringBuilder sb, Object value, int depth) {
         if (value == null) {
             sb.append("null");
+        } else if (!customReprs.isEmpty() && appendCustom(sb, value)) {
+            return;
         } else if (value instanceof String) {
             appendString(sb, (String) value);
         } else if (value instanceof Character) {
@@ -91,7 +125,7 @@ public final class ValueRenderer {
             sb.append(((Enum<?>) value).name());
         } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
             appendToString(sb, value);
-        } else if (depth == 0) {
+        } else if (depth == 0 && !isJdk(value)) {
             appendFields(sb, value);
         } else {
             sb.append(identity(value));
@@ -228,6 +262,16 @@ public final class ValueRenderer {
         for (int i = tail.size() - 1; i >= 0; i--) {
             sb.append(", ").append(tail.get(i));
         }
+    }
+
+    private boolean appendCustom(StringBuilder sb, Object value) {
+        for (CustomRepr repr : customReprs) {
+            if (repr.appliesTo(value)) {
+                sb.append(repr.render(value));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void appendToString(StringBuilder sb, Object value) {

@@ -1,19 +1,30 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.output.LineBuffer;
+import io.jsnooper.agent.output.TraceFormatter;
+import io.jsnooper.agent.output.ValueRenderer;
+import io.jsnooper.agent.watch.WatchScope;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The state of one traced call: what was last shown of each variable, where the call is, and when
  * it started. The rewritten method keeps it in a local slot and passes it back with every event.
  */
-final class CallTrace {
+final class CallTrace implements WatchScope {
 
     final MethodInfo method;
     final ThreadState thread;
     final CallTrace caller;
     final int depth;
+    /** How many more levels of callees may be traced below this call ({@code depth} option). */
+    final int depthBudget;
     final LineBuffer out;
+    final TraceFormatter format;
+    final ValueRenderer renderer;
     final long startNanos;
+    /** Start of the outermost traced call on this thread: zero of {@code relativeTime}. */
+    final long relativeBase;
 
     /** While true, stores are the parameters: remembered, written as "Starting var" by begin(). */
     boolean starting = true;
@@ -28,14 +39,23 @@ final class CallTrace {
     final String[] rendered;
     final int[] startingOrder;
     int startingCount;
+    /** Watch expressions and exploded parts: label → what was last shown. */
+    Map<String, String> watchShown;
 
-    CallTrace(MethodInfo method, ThreadState thread, CallTrace caller, LineBuffer out, long startNanos) {
+    CallTrace(MethodInfo method, ThreadState thread, CallTrace caller, MethodOutput output, LineBuffer out,
+            long startNanos) {
         this.method = method;
         this.thread = thread;
         this.caller = caller;
         this.depth = caller == null ? 0 : caller.depth + 1;
+        int inherited = caller == null ? 0 : caller.depthBudget;
+        // a lambda body is part of its host's level; a snooped method also gets its own allowance
+        this.depthBudget = method.nested ? inherited : Math.max(method.settings.depth - 1, inherited - 1);
         this.out = out;
+        this.format = output.formatter;
+        this.renderer = output.renderer;
         this.startNanos = startNanos;
+        this.relativeBase = caller == null ? startNanos : caller.relativeBase;
         int vars = method.varNames.length;
         this.seen = new boolean[vars];
         this.primitives = new long[vars];
@@ -43,5 +63,63 @@ final class CallTrace {
         this.rendered = new String[vars];
         this.startingOrder = new int[vars];
         this.currentLine = method.firstLine;
+    }
+
+    Map<String, String> watchShown() {
+        if (watchShown == null) {
+            watchShown = new LinkedHashMap<>();
+        }
+        return watchShown;
+    }
+
+    // ---- WatchScope: what watch expressions can name
+
+    @Override
+    public Object local(String name) {
+        String[] names = method.varNames;
+        for (int var = 0; var < names.length; var++) {
+            if (names[var].equals(name)) {
+                if (seen[var]) {
+                    return value(var);
+                }
+                return ABSENT;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    @Override
+    public Object self() {
+        if (method.isStatic) {
+            return null;
+        }
+        Object self = local("this");
+        return self == ABSENT || self == UNKNOWN ? null : self;
+    }
+
+    @Override
+    public ClassLoader loader() {
+        return method.loader();
+    }
+
+    @Override
+    public String className() {
+        return method.className;
+    }
+
+    /** The last value stored in a variable, boxed. */
+    Object value(int var) {
+        long bits = primitives[var];
+        switch (method.varKinds[var]) {
+            case 'Z': return bits != 0;
+            case 'C': return (char) bits;
+            case 'B': return (byte) bits;
+            case 'S': return (short) bits;
+            case 'I': return (int) bits;
+            case 'J': return bits;
+            case 'F': return Float.intBitsToFloat((int) bits);
+            case 'D': return Double.longBitsToDouble(bits);
+            default: return references[var];
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.config.SnoopSettings;
 import io.jsnooper.agent.output.SourceLines;
+import io.jsnooper.agent.watch.WatchExpression;
+import java.lang.ref.WeakReference;
+import java.util.List;
 
 /**
  * Everything static about one snooped method, computed once when its class is rewritten: names,
@@ -12,6 +15,20 @@ public final class MethodInfo {
 
     /** Render kinds: the JVM descriptor letter of a variable, {@code 'L'} for every reference. */
     public static final char KIND_REFERENCE = 'L';
+
+    /** What the rewriter found in the method's code. */
+    public static final class Code {
+        public String[] varNames;
+        public String[] varDescriptors;
+        public int[] probeLines;
+        public int[][] probeLiveReferences;
+        public boolean[] probeJumpOnly;
+        public int firstLine;
+        public boolean hasLocalNames;
+        public boolean isStatic;
+        public boolean isConstructor;
+        public String returnDescriptor;
+    }
 
     final int id;
     final String className;
@@ -31,37 +48,47 @@ public final class MethodInfo {
     final int firstLine;
     final char returnKind;
     final SnoopSettings settings;
+    /** A lambda body of a snooped method: traced only inside a traced call on the same thread. */
+    final boolean nested;
+    final List<WatchExpression> watches;
+    final List<WatchExpression> explodes;
+    private final WeakReference<ClassLoader> loader;
 
     /** Filled on first call: the source file's lines, or the "unavailable" marker. */
     volatile SourceLines source;
     /** Filled on first call: the line the {@code call} event shows. */
     volatile int callLine = Integer.MIN_VALUE;
+    /** Filled on first call: where and how this method's trace is written. */
+    volatile MethodOutput output;
 
-    public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName,
-            boolean isStatic, boolean isConstructor, boolean hasLocalNames,
-            String[] varNames, String[] varDescriptors, int[] probeLines, int[][] probeLiveReferences,
-            boolean[] probeJumpOnly, int firstLine, String returnDescriptor, SnoopSettings settings) {
+    public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName, Code code,
+            SnoopSettings settings, boolean nested, ClassLoader loader, List<WatchExpression> watches,
+            List<WatchExpression> explodes) {
         this.id = id;
         this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
         this.sourceFileName = sourceFileName;
-        this.isStatic = isStatic;
-        this.isConstructor = isConstructor;
-        this.hasLocalNames = hasLocalNames;
-        this.varNames = varNames;
-        this.varKinds = new char[varDescriptors.length];
-        this.varMutable = new boolean[varDescriptors.length];
-        for (int i = 0; i < varDescriptors.length; i++) {
-            varKinds[i] = kindOf(varDescriptors[i]);
-            varMutable[i] = varKinds[i] == KIND_REFERENCE && !isImmutable(varDescriptors[i]);
+        this.isStatic = code.isStatic;
+        this.isConstructor = code.isConstructor;
+        this.hasLocalNames = code.hasLocalNames;
+        this.varNames = code.varNames;
+        this.varKinds = new char[code.varDescriptors.length];
+        this.varMutable = new boolean[code.varDescriptors.length];
+        for (int i = 0; i < code.varDescriptors.length; i++) {
+            varKinds[i] = kindOf(code.varDescriptors[i]);
+            varMutable[i] = varKinds[i] == KIND_REFERENCE && !isImmutable(code.varDescriptors[i]);
         }
-        this.probeLines = probeLines;
-        this.probeLiveReferences = probeLiveReferences;
-        this.probeJumpOnly = probeJumpOnly;
-        this.firstLine = firstLine;
-        this.returnKind = kindOf(returnDescriptor);
+        this.probeLines = code.probeLines;
+        this.probeLiveReferences = code.probeLiveReferences;
+        this.probeJumpOnly = code.probeJumpOnly;
+        this.firstLine = code.firstLine;
+        this.returnKind = kindOf(code.returnDescriptor);
         this.settings = settings;
+        this.nested = nested;
+        this.loader = new WeakReference<>(loader);
+        this.watches = List.copyOf(watches);
+        this.explodes = List.copyOf(explodes);
     }
 
     public int id() {
@@ -78,6 +105,10 @@ public final class MethodInfo {
 
     public SnoopSettings settings() {
         return settings;
+    }
+
+    ClassLoader loader() {
+        return loader.get();
     }
 
     /** The name the trace and diagnostics use: {@code com.acme.Order.place} or {@code Order.<init>}. */

@@ -3,11 +3,15 @@ package io.jsnooper.agent.trace;
 import io.jsnooper.agent.config.AgentOptions;
 import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.agent.output.LineBuffer;
-import io.jsnooper.agent.output.Sinks;
 import io.jsnooper.agent.output.SourceLines;
 import io.jsnooper.agent.output.SourceLocator;
 import io.jsnooper.agent.output.TraceFormatter;
 import io.jsnooper.agent.output.ValueRenderer;
+import io.jsnooper.agent.watch.Exploder;
+import io.jsnooper.agent.watch.WatchEvaluator;
+import io.jsnooper.agent.watch.WatchExpression;
+import io.jsnooper.agent.watch.WatchScope;
+import java.util.Map;
 
 /**
  * Turns the events of rewritten code into trace lines. Called only through
@@ -21,7 +25,6 @@ import io.jsnooper.agent.output.ValueRenderer;
 public final class Tracer {
 
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
-    private static final ValueRenderer RENDERER = new ValueRenderer(ValueRenderer.DEFAULT_MAX_LENGTH);
     private static final int[] NOTHING_LIVE = new int[0];
 
     private static volatile boolean enabled = true;
@@ -49,13 +52,25 @@ public final class Tracer {
         if (thread.busy) {
             return null;
         }
+        CallTrace caller = thread.innermost;
+        if (method.nested && (caller == null || caller.ended)) {
+            return null; // a lambda body running outside any traced call
+        }
         thread.busy = true;
         try {
             if (method.source == null) {
                 method.source = SourceLocator.find(method.internalClassName, method.sourceFileName);
             }
-            LineBuffer out = thread.buffer(Sinks.forOutput(method.settings.output()));
-            CallTrace call = new CallTrace(method, thread, thread.innermost, out, System.nanoTime());
+            MethodOutput output = method.output;
+            if (output == null) {
+                output = MethodOutput.of(method);
+                method.output = output;
+            }
+            if (caller == null) {
+                thread.refreshLabel();
+            }
+            LineBuffer out = thread.buffer(output.sink);
+            CallTrace call = new CallTrace(method, thread, caller, output, out, System.nanoTime());
             thread.innermost = call;
             return call;
         } catch (Throwable t) {
@@ -75,7 +90,7 @@ public final class Tracer {
             SourceLines source = method.source;
             LineBuffer out = call.out;
             if (!source.path().equals(out.lastSourcePath)) {
-                TraceFormatter.labelled(out, call.depth, TraceFormatter.SOURCE_PATH, source.path());
+                call.format.sourcePath(out, call.depth, source.path());
                 out.lastSourcePath = source.path();
             }
             if (!method.hasLocalNames) {
@@ -86,12 +101,13 @@ public final class Tracer {
             for (int i = 0; i < call.startingCount; i++) {
                 writeVariable(call, TraceFormatter.STARTING_VAR, call.startingOrder[i]);
             }
+            reportWatches(call, TraceFormatter.STARTING_VAR);
             int line = method.callLine;
             if (line == Integer.MIN_VALUE) {
                 line = source.declarationLine(method.declaredName(), method.firstLine);
                 method.callLine = line;
             }
-            TraceFormatter.event(out, call.depth, call.startNanos, TraceFormatter.CALL, line, source.line(line));
+            event(call, call.startNanos, TraceFormatter.CALL, line);
             call.starting = false;
         } catch (Throwable t) {
             abandon(call, t);
@@ -105,20 +121,28 @@ public final class Tracer {
         if (call.ended) {
             return;
         }
+        ThreadState thread = call.thread;
         try {
             MethodInfo method = call.method;
             int line = method.probeLines[probe];
             if (method.probeJumpOnly[probe] && method.source.isClosingBrace(line)) {
-                return; // javac's loop-back goto sits on the `}`: PySnooper would not stop there
+                // javac's loop-back goto or final return sits on the `}`: PySnooper would not stop there
+                call.currentLine = line;
+                return;
             }
             makeInnermost(call);
             reportMutations(call);
+            if (!method.watches.isEmpty() || !method.explodes.isEmpty()) {
+                thread.busy = true;
+                reportWatches(call, null);
+            }
             call.currentLine = line;
             call.currentProbe = probe;
-            TraceFormatter.event(call.out, call.depth, System.nanoTime(), TraceFormatter.LINE, line,
-                    method.source.line(line));
+            event(call, System.nanoTime(), TraceFormatter.LINE, line);
         } catch (Throwable t) {
             abandon(call, t);
+        } finally {
+            thread.busy = false;
         }
     }
 
@@ -171,9 +195,9 @@ public final class Tracer {
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
-            String rendering = RENDERER.render(value);
+            String rendering = call.renderer.render(value);
             boolean seen = call.seen[var];
-            call.references[var] = call.method.varMutable[var] ? value : null;
+            call.references[var] = value;
             if (seen && rendering.equals(call.rendered[var])) {
                 return;
             }
@@ -205,9 +229,8 @@ public final class Tracer {
             makeInnermost(call);
             reportMutations(call);
             int at = line > 0 ? line : call.currentLine;
-            TraceFormatter.event(call.out, call.depth, System.nanoTime(), TraceFormatter.EXCEPTION_EVENT, at,
-                    call.method.source.line(at));
-            TraceFormatter.labelled(call.out, call.depth, TraceFormatter.EXCEPTION, describe(thrown));
+            event(call, System.nanoTime(), TraceFormatter.EXCEPTION_EVENT, at);
+            call.format.exception(call.out, call.depth, describe(thrown));
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -248,21 +271,20 @@ public final class Tracer {
         try {
             makeInnermost(call);
             reportMutations(call);
+            reportWatches(call, null);
             long now = System.nanoTime();
-            LineBuffer out = call.out;
-            TraceFormatter.event(out, call.depth, now, TraceFormatter.RETURN, call.currentLine,
-                    call.method.source.line(call.currentLine));
+            event(call, now, TraceFormatter.RETURN, call.currentLine);
             if (hasValue) {
-                out.spaces(4 * call.depth).ascii(TraceFormatter.RETURN_VALUE);
+                LineBuffer out = call.format.returnValue(call.out, call.depth);
                 char kind = call.method.returnKind;
                 if (kind == MethodInfo.KIND_REFERENCE) {
-                    out.text(RENDERER.render(reference));
+                    out.text(call.renderer.render(reference));
                 } else {
-                    writePrimitive(out, kind, bits);
+                    writePrimitive(call.renderer, out, kind, bits);
                 }
-                out.endLine();
+                call.format.endValue(out);
             }
-            TraceFormatter.elapsed(out, call.depth, now - call.startNanos);
+            call.format.elapsed(call.out, call.depth, now - call.startNanos);
         } catch (Throwable t) {
             internalError(call.method, t);
         } finally {
@@ -281,11 +303,10 @@ public final class Tracer {
         try {
             makeInnermost(call);
             reportMutations(call);
+            reportWatches(call, null);
             long now = System.nanoTime();
-            LineBuffer out = call.out;
-            TraceFormatter.event(out, call.depth, now, TraceFormatter.EXCEPTION_EVENT, call.currentLine,
-                    call.method.source.line(call.currentLine));
-            TraceFormatter.labelled(out, call.depth, TraceFormatter.EXCEPTION, describe(thrown));
+            event(call, now, TraceFormatter.EXCEPTION_EVENT, call.currentLine);
+            call.format.exception(call.out, call.depth, describe(thrown));
             endedByException(call, now);
         } catch (Throwable t) {
             internalError(call.method, t);
@@ -296,6 +317,11 @@ public final class Tracer {
     }
 
     // ---- helpers
+
+    private static void event(CallTrace call, long nanoTime, String event, int line) {
+        call.format.event(call.out, call.depth, nanoTime, call.relativeBase, call.thread.label, event, line,
+                call.method.source.line(line));
+    }
 
     /**
      * A call that left without telling us (a constructor that threw before its super(...) call, where
@@ -315,8 +341,8 @@ public final class Tracer {
     }
 
     private static void endedByException(CallTrace call, long now) {
-        TraceFormatter.labelled(call.out, call.depth, TraceFormatter.ENDED_BY_EXCEPTION, "");
-        TraceFormatter.elapsed(call.out, call.depth, now - call.startNanos);
+        call.format.endedByException(call.out, call.depth);
+        call.format.elapsed(call.out, call.depth, now - call.startNanos);
     }
 
     private static void end(CallTrace call) {
@@ -341,12 +367,13 @@ public final class Tracer {
         boolean wasBusy = thread.busy;
         thread.busy = true;
         try {
+            boolean[] mutable = call.method.varMutable;
             for (int var : live) {
                 Object value = call.references[var];
-                if (value == null) {
+                if (value == null || !mutable[var]) {
                     continue;
                 }
-                String rendering = RENDERER.render(value);
+                String rendering = call.renderer.render(value);
                 if (!rendering.equals(call.rendered[var])) {
                     call.rendered[var] = rendering;
                     writeVariable(call, TraceFormatter.MODIFIED_VAR, var);
@@ -357,25 +384,66 @@ public final class Tracer {
         }
     }
 
+    /**
+     * Evaluates the watch expressions (and exploded parts) and writes those whose rendering changed.
+     * {@code label} is "Starting var" at the call line; null means New or Modified as they come.
+     */
+    private static void reportWatches(CallTrace call, String label) {
+        MethodInfo method = call.method;
+        if (method.watches.isEmpty() && method.explodes.isEmpty()) {
+            return;
+        }
+        Map<String, String> shown = call.watchShown();
+        for (WatchExpression watch : method.watches) {
+            Object value = WatchEvaluator.evaluate(watch, call);
+            if (value != WatchScope.ABSENT) {
+                reportWatched(call, shown, label, watch.source(), value);
+            }
+        }
+        for (WatchExpression explode : method.explodes) {
+            Object value = WatchEvaluator.evaluate(explode, call);
+            if (value != WatchScope.ABSENT) {
+                Exploder.explode(explode.source(), value, call.renderer::render,
+                        (part, partValue) -> reportWatched(call, shown, label, part, partValue));
+            }
+        }
+    }
+
+    private static void reportWatched(CallTrace call, Map<String, String> shown, String label, String name,
+            Object value) {
+        if (call.local(name) != WatchScope.UNKNOWN) {
+            return; // an exploded local: the local itself is already shown, as in PySnooper
+        }
+        String rendering = value instanceof WatchEvaluator.Failure ? value.toString() : call.renderer.render(value);
+        String before = shown.put(name, rendering);
+        if (rendering.equals(before)) {
+            return;
+        }
+        String kind = label != null ? label : before == null ? TraceFormatter.NEW_VAR : TraceFormatter.MODIFIED_VAR;
+        LineBuffer out = call.format.variable(call.out, call.depth, kind, name);
+        out.text(rendering);
+        call.format.endValue(out);
+    }
+
     private static void writeVariable(CallTrace call, String label, int var) {
         MethodInfo method = call.method;
-        LineBuffer out = TraceFormatter.variable(call.out, call.depth, label, method.varNames[var]);
+        LineBuffer out = call.format.variable(call.out, call.depth, label, method.varNames[var]);
         char kind = method.varKinds[var];
         if (kind == MethodInfo.KIND_REFERENCE) {
             out.text(call.rendered[var]);
         } else {
-            writePrimitive(out, kind, call.primitives[var]);
+            writePrimitive(call.renderer, out, kind, call.primitives[var]);
         }
-        out.endLine();
+        call.format.endValue(out);
     }
 
-    private static void writePrimitive(LineBuffer out, char kind, long bits) {
+    private static void writePrimitive(ValueRenderer renderer, LineBuffer out, char kind, long bits) {
         switch (kind) {
             case 'Z':
                 out.ascii(bits != 0 ? "true" : "false");
                 break;
             case 'C':
-                out.text(RENDERER.renderChar((char) bits));
+                out.text(renderer.renderChar((char) bits));
                 break;
             case 'F':
                 out.ascii(Float.toString(Float.intBitsToFloat((int) bits)));
