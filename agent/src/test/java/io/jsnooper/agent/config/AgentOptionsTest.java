@@ -41,8 +41,10 @@ class AgentOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("ouput=/tmp/t.log"));
 
-        assertTrue(e.getMessage().contains("'ouput'"), e.getMessage());
-        assertTrue(e.getMessage().contains("valid keys: output, sourcepath, dump"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown agent option 'ouput'; valid keys: "), e.getMessage());
+        for (String key : List.of("output", "sourcepath", "dump", "depth", "threadInfo", "watch")) {
+            assertTrue(e.getMessage().contains(key), key + " is not listed: " + e.getMessage());
+        }
     }
 
     @Test
@@ -72,13 +74,37 @@ class AgentOptionsTest {
     }
 
     @Test
+    void snoopElementOptionsSetTheDefaultsOfEverySnoop() {
+        SnoopSettings defaults = AgentOptions.parse("depth=3,threadInfo=true,watch=a.b;c,prefix=").snoopDefaults();
+
+        assertEquals(3, defaults.depth);
+        assertTrue(defaults.threadInfo);
+        assertEquals(List.of("a.b", "c"), defaults.watch);
+        assertEquals("", defaults.prefix);
+        assertEquals(SnoopSettings.DEFAULTS.maxVariableLength, defaults.maxVariableLength);
+    }
+
+    @Test
+    void aBadValueForASnoopElementIsRejectedWithTheReason() {
+        IllegalArgumentException depth = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("depth=0"));
+        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("threadInfo=yes"));
+
+        assertEquals("agent option depth must be 1 or more, not 0", depth.getMessage());
+        assertTrue(flag.getMessage().contains("threadInfo must be true or false, not 'yes'"), flag.getMessage());
+    }
+
+    @Test
     void toStringParsesBackToTheSameOptions() {
-        AgentOptions options = AgentOptions.parse("dump=/tmp/d, output=/tmp/a=b.log ,sourcepath=/s1:/s2");
+        AgentOptions options = AgentOptions.parse(
+                "dump=/tmp/d, output=/tmp/a=b.log ,sourcepath=/s1:/s2,watch=x;y.z,depth=2,color=never");
 
         AgentOptions again = AgentOptions.parse(options.toString());
 
-        assertEquals("dump=/tmp/d,output=/tmp/a=b.log,sourcepath=/s1:/s2", options.toString());
+        assertEquals("dump=/tmp/d,output=/tmp/a=b.log,sourcepath=/s1:/s2,watch=x;y.z,depth=2,color=never",
+                options.toString());
         assertEquals(options.toString(), again.toString());
+        assertEquals(options.snoopDefaults().toString(), again.snoopDefaults().toString());
         assertEquals(options.output(), again.output());
         assertEquals(options.dumpFolder(), again.dumpFolder());
         assertEquals(options.sourcePath(), again.sourcePath());

@@ -2,6 +2,7 @@ package io.jsnooper.agent.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jsnooper.agent.config.SnoopSettings;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ class TraceFormatterTest {
     private final RecordingSink sink = new RecordingSink();
     private final LineBuffer out = new LineBuffer(sink, Thread.currentThread());
     private final long nanoTime = System.nanoTime();
+    private final TraceFormatter formatter = new TraceFormatter(SnoopSettings.DEFAULTS.with(SnoopSettings.COLOR, "never"), sink);
 
     private String clock() {
         long micros = WallClock.microsOfDay(nanoTime);
@@ -28,29 +30,50 @@ class TraceFormatterTest {
 
     @Test
     void anEventPadsItsNameToNineColumnsAndItsLineNumberToFour() {
-        TraceFormatter.event(out, 0, nanoTime, TraceFormatter.CALL, 5, utf8("    int twice(int x) {"));
+        formatter.event(out, 0, nanoTime, nanoTime, "main", TraceFormatter.CALL, 5, utf8("    int twice(int x) {"));
 
         assertEquals(clock() + " call         5     int twice(int x) {\n", written());
     }
 
     @Test
     void exceptionFillsTheNineColumnsExactly() {
-        TraceFormatter.event(out, 0, nanoTime, TraceFormatter.EXCEPTION_EVENT, 1234, utf8("x"));
+        formatter.event(out, 0, nanoTime, nanoTime, "main", TraceFormatter.EXCEPTION_EVENT, 1234, utf8("x"));
 
         assertEquals(clock() + " exception 1234 x\n", written());
     }
 
     @Test
     void eachNestingLevelIndentsByFourSpaces() {
-        TraceFormatter.event(out, 2, nanoTime, TraceFormatter.LINE, 17, utf8("y = 1;"));
+        formatter.event(out, 2, nanoTime, nanoTime, "main", TraceFormatter.LINE, 17, utf8("y = 1;"));
 
         assertEquals("        " + clock() + " line        17 y = 1;\n", written());
     }
 
     @Test
+    void aPrefixStartsEveryLineBeforeTheIndentation() {
+        TraceFormatter prefixed = new TraceFormatter(SnoopSettings.DEFAULTS.with(SnoopSettings.COLOR, "never")
+                .with(SnoopSettings.PREFIX, "ZZZ "), sink);
+
+        prefixed.event(out, 1, nanoTime, nanoTime, "main", TraceFormatter.RETURN, 9, utf8("return y;"));
+
+        assertEquals("ZZZ     " + clock() + " return       9 return y;\n", written());
+    }
+
+    @Test
+    void relativeTimeCountsFromTheOutermostCall() {
+        TraceFormatter relative = new TraceFormatter(SnoopSettings.DEFAULTS.with(SnoopSettings.COLOR, "never")
+                .with(SnoopSettings.RELATIVE_TIME, true), sink);
+
+        relative.event(out, 0, nanoTime + 3_725_000_042_000L, nanoTime, "main", TraceFormatter.LINE, 3, utf8("x"));
+
+        assertEquals("01:02:05.000042 line         3 x\n", written());
+    }
+
+    @Test
     void aVariableLineIsLabelNameEqualsValue() {
-        TraceFormatter.variable(out, 1, TraceFormatter.NEW_VAR, "total").ascii("42").endLine();
-        TraceFormatter.elapsed(out, 0, 1_500_000L);
+        formatter.variable(out, 1, TraceFormatter.NEW_VAR, "total").ascii("42");
+        formatter.endValue(out);
+        formatter.elapsed(out, 0, 1_500_000L);
 
         assertEquals("    New var:....... total = 42\nElapsed time: 00:00:00.001500\n", written());
     }
