@@ -90,19 +90,17 @@ final class Rewriting {
         }
     }
 
-    /** A new instance through the constructor taking {@code args}; throws what it threw, unwrapped. */
-    static Object newInstance(Class<?> type, Object... args) throws Throwable {
-        for (java.lang.reflect.Constructor<?> c : type.getDeclaredConstructors()) {
-            if (c.getParameterCount() == args.length) {
-                c.setAccessible(true);
-                try {
-                    return c.newInstance(args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }
+    static Object newInstance(Class<?> type) throws Throwable {
+        return newInstanceOf(type.getDeclaredConstructor());
+    }
+
+    static Object newInstanceOf(java.lang.reflect.Constructor<?> constructor, Object... args) throws Throwable {
+        constructor.setAccessible(true);
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
-        throw new AssertionError("no constructor with " + args.length + " parameters");
     }
 
     static MethodNode method(byte[] classFile, String name) {
