@@ -90,6 +90,15 @@ final class Rewriting {
         }
     }
 
+    /** {@link #invoke} for a static method without parameters that throws nothing checked. */
+    static Object invoke0(Class<?> type, String name) {
+        try {
+            return invoke(type, null, name);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
     static Object newInstance(Class<?> type) throws Throwable {
         return newInstanceOf(type.getDeclaredConstructor());
     }
