@@ -2,7 +2,9 @@ package io.jsnooper.agent;
 
 import io.jsnooper.agent.config.AgentOptions;
 import io.jsnooper.agent.instrument.ClassRewriter;
+import io.jsnooper.agent.instrument.Retransformer;
 import io.jsnooper.agent.instrument.SnoopTransformer;
+import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.trace.Tracer;
 import java.lang.instrument.Instrumentation;
@@ -34,6 +36,8 @@ public final class AgentInstaller {
         Tracer.configure(options);
         ClassRewriter rewriter = new ClassRewriter(new SnoopMatcher(options));
         instrumentation.addTransformer(new SnoopTransformer(instrumentation, rewriter, options.dumpFolder()), true);
+        Retransformer retransformer = new Retransformer(instrumentation);
+        CalleeRegistry.onNewOwner(retransformer::request);
         installed = true;
     }
 

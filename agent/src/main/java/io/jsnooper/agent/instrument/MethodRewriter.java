@@ -32,7 +32,7 @@ final class MethodRewriter {
         List<WatchExpression> watches = parse(owner, method, selection.settings.watch, "watch");
         List<WatchExpression> explodes = parse(owner, method, selection.settings.watchExplode, "watchExplode");
         int methodId = MethodRegistry.register(id -> new MethodInfo(id, owner, method.name, sourceFile,
-                code(layout), selection.settings, selection.nested, loader, watches, explodes));
+                code(layout), selection.settings, selection.kind, loader, watches, explodes));
 
         int callSlot = method.maxLocals;
         ProbeEmitter emit = new ProbeEmitter(callSlot);

@@ -1,5 +1,6 @@
 package io.jsnooper.agent.instrument;
 
+import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.runtime.Bridge;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.ClassReader;
 
 /**
  * The agent's entry into class loading. Rejects most classes by name or by a byte scan, rewrites
@@ -19,11 +21,6 @@ import java.util.Set;
  */
 public final class SnoopTransformer implements ClassFileTransformer {
 
-    /** Never rewrite the JDK or ourselves: the tracer calls into both. */
-    private static final String[] EXCLUDED_PREFIXES = {
-        "java/", "javax/", "jdk/", "sun/", "com/sun/",
-        "io/jsnooper/agent/", "io/jsnooper/runtime/", "io/jsnooper/shaded/",
-    };
 
     private final Instrumentation instrumentation;
     private final ClassRewriter rewriter;
@@ -38,7 +35,7 @@ public final class SnoopTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || isExcluded(className) || !SnoopMatcher.mentionsSnoop(classFile)) {
+        if (className == null || SnoopMatcher.isPlatform(className) || !mayBeTraced(className, classFile)) {
             return null;
         }
         try {
@@ -55,13 +52,16 @@ public final class SnoopTransformer implements ClassFileTransformer {
         }
     }
 
-    static boolean isExcluded(String className) {
-        for (String prefix : EXCLUDED_PREFIXES) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
+    /** Uses {@code @Snoop}, or declares or inherits a method a snooped method calls with depth. */
+    private static boolean mayBeTraced(String className, byte[] classFile) {
+        if (SnoopMatcher.mentionsSnoop(classFile)) {
+            return true;
         }
-        return false;
+        if (CalleeRegistry.isEmpty()) {
+            return false;
+        }
+        ClassReader header = new ClassReader(classFile); // reads the constant pool index only
+        return CalleeRegistry.concerns(className, header.getSuperName(), header.getInterfaces());
     }
 
     /** A named module reads only what it declares; the bridge is in the boot loader's unnamed module. */

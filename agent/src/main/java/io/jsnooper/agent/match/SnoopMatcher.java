@@ -2,12 +2,15 @@ package io.jsnooper.agent.match;
 
 import io.jsnooper.agent.config.AgentOptions;
 import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.config.TraceKind;
 import io.jsnooper.agent.output.Diagnostics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -15,6 +18,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -36,15 +40,14 @@ public final class SnoopMatcher {
     /** A method to rewrite and how. */
     public static final class Selection {
         public final SnoopSettings settings;
-        /**
-         * True for code that runs as part of a snooped call rather than on its own — a lambda body
-         * written inside a snooped method: traced only when a traced call is active on the thread.
-         */
-        public final boolean nested;
+        public final TraceKind kind;
+        /** Levels of calls this method's trace reaches, itself included (its depth). */
+        final int levels;
 
-        Selection(SnoopSettings settings, boolean nested) {
+        Selection(SnoopSettings settings, TraceKind kind, int levels) {
             this.settings = settings;
-            this.nested = nested;
+            this.kind = kind;
+            this.levels = levels;
         }
     }
 
@@ -80,10 +83,56 @@ public final class SnoopMatcher {
             if (onMethod == null && (onType == null || "<clinit>".equals(method.name))) {
                 continue;
             }
-            selected.put(method, new Selection(settings(type, method, onType, onMethod), false));
+            SnoopSettings settings = settings(type, method, onType, onMethod);
+            selected.put(method, new Selection(settings, TraceKind.SNOOPED, settings.depth));
         }
         addLambdaBodies(type, selected);
+        // Calls into this same class are the commonest callees: settle them in this pass, before the
+        // class is defined, rather than by a retransformation that could run too early to see it.
+        Set<MethodNode> registered = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<MethodNode, Selection> e : new ArrayList<>(selected.entrySet())) {
+                if (e.getValue().levels > 1 && registered.add(e.getKey())) {
+                    registerCallees(type.name, e.getKey(), e.getValue().levels - 1);
+                }
+            }
+            Map<String, Integer> callees = CalleeRegistry.calleesOf(type.name, type.superName, type.interfaces);
+            if (callees != null) {
+                for (MethodNode method : type.methods) {
+                    Integer levels = callees.get(method.name + method.desc);
+                    if (levels != null && !selected.containsKey(method) && isTraceable(method)) {
+                        selected.put(method, new Selection(options.snoopDefaults(), TraceKind.CALLEE, levels));
+                        grew = true;
+                    }
+                }
+            }
+            if (grew) {
+                addLambdaBodies(type, selected);
+            }
+        }
         return selected;
+    }
+
+    /** The methods a traced method calls get traced one level deeper, outside the JDK. */
+    private static void registerCallees(String self, MethodNode method, int levels) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode) {
+                MethodInsnNode call = (MethodInsnNode) insn;
+                if (!call.owner.startsWith("[") && !isPlatform(call.owner)) {
+                    CalleeRegistry.register(call.owner, call.name, call.desc, levels, !call.owner.equals(self));
+                }
+            }
+        }
+    }
+
+    /** JDK packages, whose methods are never traced as callees, and our own. */
+    public static boolean isPlatform(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/")
+                || internalName.startsWith("jdk/") || internalName.startsWith("sun/")
+                || internalName.startsWith("com/sun/") || internalName.startsWith("io/jsnooper/agent/")
+                || internalName.startsWith("io/jsnooper/runtime/") || internalName.startsWith("io/jsnooper/shaded/");
     }
 
     /** Lambda bodies are synthetic methods of the same class; they run as part of the snooped call. */
@@ -92,7 +141,8 @@ public final class SnoopMatcher {
         while (!work.isEmpty()) {
             MethodNode host = work.remove(work.size() - 1);
             // watches name the host's variables: they mean nothing inside the lambda's own frame
-            SnoopSettings settings = selected.get(host).settings
+            Selection hostSelection = selected.get(host);
+            SnoopSettings settings = hostSelection.settings
                     .with(SnoopSettings.WATCH, List.of()).with(SnoopSettings.WATCH_EXPLODE, List.of());
             for (AbstractInsnNode insn : host.instructions) {
                 if (!(insn instanceof InvokeDynamicInsnNode)) {
@@ -108,7 +158,7 @@ public final class SnoopMatcher {
                     }
                     MethodNode body = findMethod(type, handle.getName(), handle.getDesc());
                     if (body != null && !selected.containsKey(body) && body.instructions.size() > 0) {
-                        selected.put(body, new Selection(settings, true));
+                        selected.put(body, new Selection(settings, TraceKind.LAMBDA, hostSelection.levels));
                         work.add(body);
                     }
                 }

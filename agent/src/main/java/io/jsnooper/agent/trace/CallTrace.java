@@ -20,6 +20,8 @@ final class CallTrace implements WatchScope {
     /** How many more levels of callees may be traced below this call ({@code depth} option). */
     final int depthBudget;
     final LineBuffer out;
+    /** This call's sink and format; lambda bodies and callees write with their caller's. */
+    final MethodOutput output;
     final TraceFormatter format;
     final ValueRenderer renderer;
     final long startNanos;
@@ -49,8 +51,17 @@ final class CallTrace implements WatchScope {
         this.caller = caller;
         this.depth = caller == null ? 0 : caller.depth + 1;
         int inherited = caller == null ? 0 : caller.depthBudget;
-        // a lambda body is part of its host's level; a snooped method also gets its own allowance
-        this.depthBudget = method.nested ? inherited : Math.max(method.settings.depth - 1, inherited - 1);
+        switch (method.kind) {
+            case LAMBDA:
+                this.depthBudget = inherited; // part of its host's level
+                break;
+            case CALLEE:
+                this.depthBudget = inherited - 1;
+                break;
+            default:
+                this.depthBudget = Math.max(method.settings.depth - 1, inherited - 1);
+        }
+        this.output = output;
         this.out = out;
         this.format = output.formatter;
         this.renderer = output.renderer;

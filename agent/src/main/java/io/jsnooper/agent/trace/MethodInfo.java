@@ -1,6 +1,7 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.config.TraceKind;
 import io.jsnooper.agent.output.SourceLines;
 import io.jsnooper.agent.watch.WatchExpression;
 import java.lang.ref.WeakReference;
@@ -48,8 +49,8 @@ public final class MethodInfo {
     final int firstLine;
     final char returnKind;
     final SnoopSettings settings;
-    /** A lambda body of a snooped method: traced only inside a traced call on the same thread. */
-    final boolean nested;
+    /** Snooped on its own, or only as part of a traced call (a lambda body, a callee within depth). */
+    final TraceKind kind;
     final List<WatchExpression> watches;
     final List<WatchExpression> explodes;
     private final WeakReference<ClassLoader> loader;
@@ -62,7 +63,7 @@ public final class MethodInfo {
     volatile MethodOutput output;
 
     public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName, Code code,
-            SnoopSettings settings, boolean nested, ClassLoader loader, List<WatchExpression> watches,
+            SnoopSettings settings, TraceKind kind, ClassLoader loader, List<WatchExpression> watches,
             List<WatchExpression> explodes) {
         this.id = id;
         this.internalClassName = internalClassName;
@@ -85,7 +86,7 @@ public final class MethodInfo {
         this.firstLine = code.firstLine;
         this.returnKind = kindOf(code.returnDescriptor);
         this.settings = settings;
-        this.nested = nested;
+        this.kind = kind;
         this.loader = new WeakReference<>(loader);
         this.watches = List.copyOf(watches);
         this.explodes = List.copyOf(explodes);

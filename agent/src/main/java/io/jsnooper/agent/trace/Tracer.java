@@ -1,6 +1,7 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.config.AgentOptions;
+import io.jsnooper.agent.config.TraceKind;
 import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.agent.output.LineBuffer;
 import io.jsnooper.agent.output.SourceLines;
@@ -53,15 +54,15 @@ public final class Tracer {
             return null;
         }
         CallTrace caller = thread.innermost;
-        if (method.nested && (caller == null || caller.ended)) {
-            return null; // a lambda body running outside any traced call
+        if (method.kind != TraceKind.SNOOPED && !extendsTrace(method, caller)) {
+            return null;
         }
         thread.busy = true;
         try {
             if (method.source == null) {
                 method.source = SourceLocator.find(method.internalClassName, method.sourceFileName);
             }
-            MethodOutput output = method.output;
+            MethodOutput output = method.kind != TraceKind.SNOOPED ? caller.output : method.output;
             if (output == null) {
                 output = MethodOutput.of(method);
                 method.output = output;
@@ -79,6 +80,14 @@ public final class Tracer {
         } finally {
             thread.busy = false;
         }
+    }
+
+    /** A lambda body or a callee is traced only inside a traced call, a callee only within its depth. */
+    private static boolean extendsTrace(MethodInfo method, CallTrace caller) {
+        if (caller == null || caller.ended) {
+            return false;
+        }
+        return method.kind == TraceKind.LAMBDA || caller.depthBudget > 0;
     }
 
     public static void begin(Object handle) {
