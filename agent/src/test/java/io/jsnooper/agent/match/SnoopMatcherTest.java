@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jsnooper.Snoop;
 import io.jsnooper.agent.config.AgentOptions;
 import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.config.TraceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class SnoopMatcherTest {
     }
 
     static class OneMethod {
-        @Snoop(depth = 2)
+        @Snoop(prefix = "P ")
         int snooped(int x) {
             IntSupplier lambda = () -> x + 1;
             return lambda.getAsInt();
@@ -101,9 +102,10 @@ class SnoopMatcherTest {
         assertEquals("snooped", names.get(0));
         assertTrue(names.get(1).startsWith("lambda$snooped$"), names.toString());
         List<SnoopMatcher.Selection> selections = new ArrayList<>(selected.values());
-        assertFalse(selections.get(0).nested);
-        assertTrue(selections.get(1).nested);
-        assertEquals(2, selections.get(0).settings.depth);
+        assertEquals(TraceKind.SNOOPED, selections.get(0).kind);
+        assertEquals(TraceKind.LAMBDA, selections.get(1).kind);
+        assertEquals("P ", selections.get(0).settings.prefix);
+        assertEquals("P ", selections.get(1).settings.prefix);
     }
 
     @Test
