@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -94,8 +93,6 @@ class HostileValuesTest {
         assertTrue(result.stdout.contains("selfList 2\n"), result.stdout);
     }
 
-    @Disabled("agent bug: ValueRenderer's RandomAccess branch lacks the self-reference check its Iterator branch has:"
-            + " a self-containing ArrayList renders as [1, [1, [1, [1, [1, java.util.ArrayList@hash]]]]]")
     @ParameterizedTest
     @MethodSource("io.jsnooper.it.support.Jdk#all")
     void aListThatContainsItselfShowsThisCollectionLikeJavasOwnToString(Jdk jdk) throws Exception {

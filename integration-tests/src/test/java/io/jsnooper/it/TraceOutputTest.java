@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,8 +76,6 @@ class TraceOutputTest {
         assertUnwritableOutputFallsBackToStderr(jdk, "full", "/dev/full");
     }
 
-    @Disabled("agent bug: lines of snooped calls made in an application shutdown hook after the agent's own"
-            + " hook drained never reach the file (234 or 294 of 301 calls did; timing-dependent)")
     @ParameterizedTest
     @MethodSource("io.jsnooper.it.support.Jdk#all")
     void theTraceFileIsCompleteForSnoopedCallsMadeInTheProgramsOwnShutdownHook(Jdk jdk) throws Exception {
@@ -89,9 +86,6 @@ class TraceOutputTest {
         assertHookTraceComplete(ShutdownHookMain.CALLS + 1);
     }
 
-    @Disabled("agent bug: when the JVM's first snooped call runs in a shutdown hook, Sinks.<clinit> calls"
-            + " Runtime.addShutdownHook, which throws 'Shutdown in progress': nothing is traced, and the"
-            + " jsnooper-flusher thread dies with NoClassDefFoundError on stderr")
     @ParameterizedTest
     @MethodSource("io.jsnooper.it.support.Jdk#all")
     void aFirstSnoopedCallMadeDuringShutdownIsTracedCompletely(Jdk jdk) throws Exception {

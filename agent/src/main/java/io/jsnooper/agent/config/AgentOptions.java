@@ -102,7 +102,9 @@ public final class AgentOptions {
                         + validKeys());
             }
             String key = pair.substring(0, eq).trim();
-            String value = pair.substring(eq + 1); // kept as given: a prefix may end in a space
+            String raw = pair.substring(eq + 1);
+            // blanks around a value are trimmed, except a prefix's: "prefix=>> " keeps its space
+            String value = key.equals(SnoopSettings.PREFIX) ? raw : raw.trim();
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException("unknown agent option '" + key + "'; " + validKeys());
             }

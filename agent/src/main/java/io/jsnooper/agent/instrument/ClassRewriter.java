@@ -41,6 +41,10 @@ public final class ClassRewriter {
                 return null;
             }
             Map<MethodNode, SnoopMatcher.Selection> selected = matcher.select(type);
+            boolean classHasLocalNames = false;
+            for (MethodNode m : type.methods) {
+                classHasLocalNames |= m.localVariables != null && !m.localVariables.isEmpty();
+            }
             int rewritten = 0;
             for (Map.Entry<MethodNode, SnoopMatcher.Selection> e : selected.entrySet()) {
                 MethodNode method = e.getKey();
@@ -48,7 +52,7 @@ public final class ClassRewriter {
                     continue;
                 }
                 try {
-                    MethodRewriter.rewrite(type.name, type.sourceFile, method, e.getValue(), loader);
+                    MethodRewriter.rewrite(type.name, type.sourceFile, method, e.getValue(), loader, classHasLocalNames);
                     rewritten++;
                 } catch (UnsupportedMethodException ex) {
                     Diagnostics.warn(displayName(type, method) + " is not traced: " + ex.getMessage());

@@ -42,6 +42,7 @@ public final class ValueRenderer {
     /** Stand-ins for a collection found inside itself, rendered as Java's own toString() does. */
     private static final Object SELF_COLLECTION = new Object();
     private static final Object SELF_MAP = new Object();
+    private static final Object SELF_OBJECT = new Object();
 
     private final int maxLength;
     /** Render at most this many characters before cutting; keeps huge values cheap. */
@@ -97,7 +98,7 @@ public final class ValueRenderer {
     }
 
     /** PySnooper's cut: keep both ends, {@code ...} in the middle. */
-    private String truncate(CharSequence s) {
+    public String truncate(CharSequence s) {
         if (maxLength <= 0 || s.length() <= maxLength) {
             return s.toString();
         }
@@ -113,6 +114,8 @@ public final class ValueRenderer {
             sb.append("(this Collection)");
         } else if (value == SELF_MAP) {
             sb.append("(this Map)");
+        } else if (value == SELF_OBJECT) {
+            sb.append("(this)");
         } else if (!customReprs.isEmpty() && appendCustom(sb, value)) {
             return;
         } else if (value instanceof String) {
@@ -133,7 +136,7 @@ public final class ValueRenderer {
             sb.append(((Enum<?>) value).name());
         } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
             appendToString(sb, value);
-        } else if (depth == 0 && !isJdk(value)) {
+        } else if (depth == 0 && !isJdk(value) && !value.getClass().isHidden()) {
             appendFields(sb, value);
         } else {
             sb.append(identity(value));
@@ -201,18 +204,19 @@ public final class ValueRenderer {
                 }
             } else {
                 Iterator<?> it = collection.iterator();
-                boolean first = true;
+                int shown = 0;
                 while (it.hasNext()) {
                     if (sb.length() > budget) {
-                        sb.append(", ...");
                         break;
                     }
-                    if (!first) {
+                    if (shown++ > 0) {
                         sb.append(", ");
                     }
-                    first = false;
                     Object element = it.next();
                     append(sb, element == collection ? SELF_COLLECTION : element, depth + 1);
+                }
+                if (it.hasNext()) {
+                    appendReverseTail(sb, collection, shown, depth);
                 }
             }
         } catch (RuntimeException e) {
@@ -261,6 +265,33 @@ public final class ValueRenderer {
     }
 
     /** The last elements, so that the middle cut shows both ends of a long sequence. */
+    /**
+     * The end of an ordered collection that can be walked backwards (a LinkedList, a TreeSet),
+     * so that the middle cut keeps both ends; for others (hash sets) the front has to do.
+     */
+    private void appendReverseTail(StringBuilder sb, Collection<?> collection, int shown, int depth) {
+        Iterator<?> reverse = null;
+        if (collection instanceof java.util.Deque) {
+            reverse = ((java.util.Deque<?>) collection).descendingIterator();
+        } else if (collection instanceof java.util.NavigableSet) {
+            reverse = ((java.util.NavigableSet<?>) collection).descendingIterator();
+        }
+        if (reverse == null) {
+            sb.append(", ...");
+            return;
+        }
+        Iterator<?> from = reverse;
+        int size = collection.size();
+        List<Object> last = new ArrayList<>();
+        int length = 0;
+        for (int i = size - 1; i >= shown && from.hasNext() && length <= budget / 2; i--) {
+            Object e = from.next();
+            last.add(e == collection ? SELF_COLLECTION : e);
+            length += 4;
+        }
+        appendTail(sb, 0, last.size(), i -> last.get(last.size() - 1 - i), depth);
+    }
+
     private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth) {
         List<String> tail = new ArrayList<>();
         int length = 0;
@@ -319,9 +350,11 @@ public final class ValueRenderer {
     /** {@code Order{id=5, total=12.5}}: more useful than {@code Order@1b6d3586}. */
     private void appendFields(StringBuilder sb, Object value) {
         Class<?> type = value.getClass();
-        sb.append(type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName()).append('{');
         int shown = 0;
         try {
+            String simple = type.getSimpleName(); // throws for a nested class loaded without its outer one
+            sb.append(simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple);
+            sb.append('{');
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
@@ -339,18 +372,41 @@ public final class ValueRenderer {
                     }
                     sb.append(field.getName()).append('=');
                     Object fieldValue = field.get(value);
-                    append(sb, fieldValue == value ? "(this)" : fieldValue, 1);
+                    append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1);
                 }
             }
         } catch (Throwable t) {
+            if (sb.indexOf("{") < 0) {
+                sb.setLength(0);
+                sb.append(identity(value));
+                return;
+            }
             sb.append("<fields unreadable: ").append(t.getClass().getSimpleName()).append('>');
         } finally {
-            sb.append('}');
+            if (sb.indexOf("{") >= 0) {
+                sb.append('}');
+            }
         }
     }
 
     public static String identity(Object value) {
-        return value.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(value));
+        return typeName(value.getClass()) + "@" + Integer.toHexString(System.identityHashCode(value));
+    }
+
+    /**
+     * A class's name as a reader wants it: a lambda's hidden class {@code Foo$$Lambda$27/0x0800c10}
+     * shows as {@code Foo$$Lambda}, the same on every JDK and run.
+     */
+    private static String typeName(Class<?> type) {
+        String name = type.getName();
+        if (type.isHidden() || name.contains("$$Lambda")) {
+            int slash = name.indexOf('/');
+            if (slash > 0) {
+                name = name.substring(0, slash);
+            }
+            name = name.replaceAll("\\$\\$Lambda\\$\\d+", "\\$\\$Lambda");
+        }
+        return name;
     }
 
     /** A throwable's message, or null; never throws, even if getMessage() does. */

@@ -34,6 +34,8 @@ final class CallTrace implements WatchScope {
     boolean ended;
     int currentLine;
     int currentProbe = -1;
+    /** The exception last reported in this call, so that one passing through several handlers shows once. */
+    Throwable lastException;
 
     final boolean[] seen;
     final long[] primitives;

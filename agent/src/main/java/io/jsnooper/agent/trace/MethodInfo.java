@@ -24,6 +24,7 @@ public final class MethodInfo {
         public int[] probeLines;
         public int[][] probeLiveReferences;
         public boolean[] probeJumpOnly;
+        public boolean[] probeRearm;
         public int firstLine;
         public boolean hasLocalNames;
         public boolean isStatic;
@@ -46,6 +47,7 @@ public final class MethodInfo {
     final int[] probeLines;
     final int[][] probeLiveReferences;
     final boolean[] probeJumpOnly;
+    final boolean[] probeRearm;
     final int firstLine;
     final char returnKind;
     final SnoopSettings settings;
@@ -83,6 +85,7 @@ public final class MethodInfo {
         this.probeLines = code.probeLines;
         this.probeLiveReferences = code.probeLiveReferences;
         this.probeJumpOnly = code.probeJumpOnly;
+        this.probeRearm = code.probeRearm;
         this.firstLine = code.firstLine;
         this.returnKind = kindOf(code.returnDescriptor);
         this.settings = settings;

