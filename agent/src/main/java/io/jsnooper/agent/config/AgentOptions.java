@@ -24,6 +24,14 @@ public final class AgentOptions {
     public static final String SOURCEPATH = "sourcepath";
     /** A folder to write every rewritten class to, for {@code javap -c -v} when something breaks. */
     public static final String DUMP = "dump";
+    /** Methods to snoop without {@code @Snoop}: patterns separated by {@code ;}. */
+    public static final String INCLUDE = "include";
+    /** Methods never to snoop through {@code include}, same syntax. */
+    public static final String EXCLUDE = "exclude";
+    /** Set by the {@code attach}, {@code status} and {@code detach} commands, not by users. */
+    public static final String COMMAND = "command";
+    /** The file the agent writes its answer to a command into. */
+    public static final String REPORT = "report";
 
     private static final List<String> KEYS;
 
@@ -31,6 +39,10 @@ public final class AgentOptions {
         List<String> keys = new ArrayList<>(SnoopSettings.ELEMENTS);
         keys.add(SOURCEPATH);
         keys.add(DUMP);
+        keys.add(INCLUDE);
+        keys.add(EXCLUDE);
+        keys.add(COMMAND);
+        keys.add(REPORT);
         KEYS = List.copyOf(keys);
     }
 
@@ -47,6 +59,18 @@ public final class AgentOptions {
             }
         }
         this.defaults = settings;
+    }
+
+    private void checkPatterns() {
+        for (String key : List.of(INCLUDE, EXCLUDE)) {
+            for (String pattern : list(key)) {
+                try {
+                    io.jsnooper.agent.match.MethodPattern.parse(pattern);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("agent option '" + key + "': " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** Defaults for every {@code @Snoop} element, as the agent options set them. */
@@ -68,7 +92,7 @@ public final class AgentOptions {
         if (arguments == null || arguments.isBlank()) {
             return new AgentOptions(values);
         }
-        for (String pair : arguments.split(",")) {
+        for (String pair : splitTopLevel(arguments)) {
             if (pair.isBlank()) {
                 continue;
             }
@@ -78,7 +102,7 @@ public final class AgentOptions {
                         + validKeys());
             }
             String key = pair.substring(0, eq).trim();
-            String value = pair.substring(eq + 1).trim();
+            String value = pair.substring(eq + 1); // kept as given: a prefix may end in a space
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException("unknown agent option '" + key + "'; " + validKeys());
             }
@@ -90,11 +114,60 @@ public final class AgentOptions {
             }
             values.put(key, value);
         }
+        AgentOptions options;
         try {
-            return new AgentOptions(values);
+            options = new AgentOptions(values);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("agent option " + e.getMessage());
         }
+        options.checkPatterns();
+        return options;
+    }
+
+    /** Commas separate options, except inside parentheses: {@code include=A#m(java.lang.String,int)}. */
+    private static List<String> splitTopLevel(String arguments) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < arguments.length(); i++) {
+            char c = arguments.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0) {
+                parts.add(arguments.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(arguments.substring(start));
+        return parts;
+    }
+
+    /** The raw value of an option, or null. */
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    public List<String> includes() {
+        return list(INCLUDE);
+    }
+
+    public List<String> excludes() {
+        return list(EXCLUDE);
+    }
+
+    private List<String> list(String key) {
+        String value = values.get(key);
+        List<String> items = new ArrayList<>();
+        if (value != null) {
+            for (String item : value.split(";")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+        }
+        return items;
     }
 
     private static String validKeys() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -23,13 +24,21 @@ public final class SnoopTransformer implements ClassFileTransformer {
 
 
     private final Instrumentation instrumentation;
+    private final SnoopMatcher matcher;
     private final ClassRewriter rewriter;
     private final Path dumpFolder;
+    /** Binary names of the classes this transformer changed: what detach must restore. */
+    private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
-    public SnoopTransformer(Instrumentation instrumentation, ClassRewriter rewriter, Path dumpFolder) {
+    public SnoopTransformer(Instrumentation instrumentation, SnoopMatcher matcher, Path dumpFolder) {
         this.instrumentation = instrumentation;
-        this.rewriter = rewriter;
+        this.matcher = matcher;
+        this.rewriter = new ClassRewriter(matcher);
         this.dumpFolder = dumpFolder;
+    }
+
+    public Set<String> rewrittenClasses() {
+        return rewritten;
     }
 
     @Override
@@ -45,6 +54,7 @@ public final class SnoopTransformer implements ClassFileTransformer {
             }
             letModuleReadBridge(module);
             dump(className, rewritten);
+            this.rewritten.add(className.replace('/', '.'));
             return rewritten;
         } catch (Throwable t) {
             Diagnostics.warn(className.replace('/', '.') + " is not traced: the rewrite failed with " + t);
@@ -52,9 +62,9 @@ public final class SnoopTransformer implements ClassFileTransformer {
         }
     }
 
-    /** Uses {@code @Snoop}, or declares or inherits a method a snooped method calls with depth. */
-    private static boolean mayBeTraced(String className, byte[] classFile) {
-        if (SnoopMatcher.mentionsSnoop(classFile)) {
+    /** Uses {@code @Snoop}, is named by an include pattern, or has a callee of a snooped method. */
+    private boolean mayBeTraced(String className, byte[] classFile) {
+        if (matcher.isIncluded(className) || SnoopMatcher.mentionsSnoop(classFile)) {
             return true;
         }
         if (CalleeRegistry.isEmpty()) {

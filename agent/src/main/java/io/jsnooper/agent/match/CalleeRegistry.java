@@ -27,6 +27,11 @@ public final class CalleeRegistry {
         onNewOwner = listener;
     }
 
+    /** Forgets every callee: after a detach, nothing is traced by depth any more. */
+    public static void clear() {
+        CALLEES.clear();
+    }
+
     public static boolean isEmpty() {
         return CALLEES.isEmpty();
     }

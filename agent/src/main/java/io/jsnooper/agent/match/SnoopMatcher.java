@@ -32,9 +32,26 @@ public final class SnoopMatcher {
     private static final byte[] SNOOP_BYTES = SNOOP_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
 
     private final AgentOptions options;
+    private volatile IncludeRules includes;
 
     public SnoopMatcher(AgentOptions options) {
         this.options = options;
+        this.includes = IncludeRules.of(options);
+    }
+
+    /** Replaces the include/exclude patterns (attach does); classes loaded from now on see the new ones. */
+    public void setIncludes(IncludeRules rules) {
+        this.includes = rules;
+    }
+
+    public IncludeRules includes() {
+        return includes;
+    }
+
+    /** Whether a class's name alone makes it worth parsing: an include pattern names it. */
+    public boolean isIncluded(String internalName) {
+        IncludeRules rules = includes;
+        return !rules.isEmpty() && rules.matchesClass(internalName);
     }
 
     /** A method to rewrite and how. */
@@ -85,6 +102,15 @@ public final class SnoopMatcher {
             }
             SnoopSettings settings = settings(type, method, onType, onMethod);
             selected.put(method, new Selection(settings, TraceKind.SNOOPED, settings.depth));
+        }
+        IncludeRules rules = includes;
+        if (!rules.isEmpty() && rules.matchesClass(type.name)) {
+            for (MethodNode method : type.methods) {
+                if (!selected.containsKey(method) && isTraceable(method) && !"<clinit>".equals(method.name)
+                        && rules.matches(type.name, method.name, method.desc)) {
+                    selected.put(method, new Selection(rules.settings, TraceKind.SNOOPED, rules.settings.depth));
+                }
+            }
         }
         addLambdaBodies(type, selected);
         // Calls into this same class are the commonest callees: settle them in this pass, before the

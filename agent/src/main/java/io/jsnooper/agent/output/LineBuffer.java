@@ -122,7 +122,7 @@ public final class LineBuffer {
         ensure(1);
         bytes[position++] = '\n';
         published = position;
-        if (position >= HAND_OVER_AT) {
+        if (position >= HAND_OVER_AT || Sinks.shuttingDown) {
             handOver();
         }
     }

@@ -30,7 +30,23 @@ public final class Sinks {
         Thread flusher = new Thread(Sinks::flushPeriodically, "jsnooper-flusher");
         flusher.setDaemon(true);
         flusher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(Sinks::drainAll, "jsnooper-shutdown"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(Sinks::shutDown, "jsnooper-shutdown"));
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // first traced call made from the program's own shutdown hook
+            shuttingDown = true;
+        }
+    }
+
+    /**
+     * From the shutdown hook on, every finished line goes to its sink at once: the program's own
+     * shutdown hooks may still run traced code, and nothing drains after ours.
+     */
+    static volatile boolean shuttingDown;
+
+    private static void shutDown() {
+        shuttingDown = true;
+        drainAll();
     }
 
     private Sinks() {
@@ -69,6 +85,11 @@ public final class Sinks {
         }
         BY_OUTPUT.put(output, sink);
         return sink;
+    }
+
+    /** Whether a file output can be opened for writing (opening it, as tracing would). */
+    public static boolean canWrite(String output) {
+        return output.isEmpty() || forOutput(output) != STDERR;
     }
 
     /** A new buffer owned by the calling thread; registered so that the flusher can reach it. */

@@ -39,6 +39,10 @@ public final class ValueRenderer {
         }
     };
 
+    /** Stand-ins for a collection found inside itself, rendered as Java's own toString() does. */
+    private static final Object SELF_COLLECTION = new Object();
+    private static final Object SELF_MAP = new Object();
+
     private final int maxLength;
     /** Render at most this many characters before cutting; keeps huge values cheap. */
     private final int budget;
@@ -105,6 +109,10 @@ public final class ValueRenderer {
     private void append(StringBuilder sb, Object value, int depth) {
         if (value == null) {
             sb.append("null");
+        } else if (value == SELF_COLLECTION) {
+            sb.append("(this Collection)");
+        } else if (value == SELF_MAP) {
+            sb.append("(this Map)");
         } else if (!customReprs.isEmpty() && appendCustom(sb, value)) {
             return;
         } else if (value instanceof String) {
@@ -183,9 +191,13 @@ public final class ValueRenderer {
             if (collection instanceof List && collection instanceof RandomAccess) {
                 List<?> list = (List<?>) collection;
                 int size = list.size();
-                int shown = appendElements(sb, size, list::get, depth);
+                Element element = i -> {
+                    Object e = list.get(i);
+                    return e == list ? SELF_COLLECTION : e;
+                };
+                int shown = appendElements(sb, size, element, depth);
                 if (shown < size) {
-                    appendTail(sb, shown, size, list::get, depth);
+                    appendTail(sb, shown, size, element, depth);
                 }
             } else {
                 Iterator<?> it = collection.iterator();
@@ -200,7 +212,7 @@ public final class ValueRenderer {
                     }
                     first = false;
                     Object element = it.next();
-                    append(sb, element == collection ? "(this Collection)" : element, depth + 1);
+                    append(sb, element == collection ? SELF_COLLECTION : element, depth + 1);
                 }
             }
         } catch (RuntimeException e) {
@@ -222,9 +234,9 @@ public final class ValueRenderer {
                     sb.append(", ");
                 }
                 first = false;
-                append(sb, e.getKey() == map ? "(this Map)" : e.getKey(), depth + 1);
+                append(sb, e.getKey() == map ? SELF_MAP : e.getKey(), depth + 1);
                 sb.append('=');
-                append(sb, e.getValue() == map ? "(this Map)" : e.getValue(), depth + 1);
+                append(sb, e.getValue() == map ? SELF_MAP : e.getValue(), depth + 1);
             }
         } catch (RuntimeException e) {
             sb.append("<").append(e.getClass().getSimpleName()).append(" while iterating>");

@@ -29,6 +29,8 @@ public final class ChildJvm {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = TestPaths.sourceRoot().getParent().getParent().getParent();
     private String mainClass;
+    /** {@code module/class} for {@code -m}; when set it replaces {@link #mainClass}. */
+    private String mainModule;
 
     private ChildJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -41,7 +43,19 @@ public final class ChildJvm {
     }
 
     public ChildJvm main(Class<?> mainClass, String... args) {
-        this.mainClass = mainClass.getName();
+        return main(mainClass.getName(), args);
+    }
+
+    /** For a class compiled at test time, which the test's own class path doesn't have. */
+    public ChildJvm main(String mainClassName, String... args) {
+        this.mainClass = mainClassName;
+        this.programArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /** Runs {@code -m module/mainClass} instead of a class; put the module on {@code --module-path} with {@link #jvmArg}. */
+    public ChildJvm mainModule(String module, String mainClass, String... args) {
+        this.mainModule = module + "/" + mainClass;
         this.programArgs.addAll(List.of(args));
         return this;
     }
@@ -63,6 +77,12 @@ public final class ChildJvm {
 
     public ChildJvm classPath(Path entry) {
         classPath.add(entry.toString());
+        return this;
+    }
+
+    /** Ahead of the test classes: for fixtures recompiled by another javac under the same names. */
+    public ChildJvm classPathFirst(Path entry) {
+        classPath.add(0, entry.toString());
         return this;
     }
 
@@ -89,7 +109,12 @@ public final class ChildJvm {
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
-        command.add(mainClass);
+        if (mainModule != null) {
+            command.add("-m");
+            command.add(mainModule);
+        } else {
+            command.add(mainClass);
+        }
         command.addAll(programArgs);
 
         Path out = Files.createTempFile("jsnooper-child", ".out");
