@@ -94,9 +94,27 @@ public final class Sinks {
         return sink;
     }
 
+    /**
+     * The sink for a method's output; {@code slf4j} outputs resolve SLF4J through the snooped
+     * class's loader.
+     */
+    public static TraceSink forOutput(String output, boolean overwrite, long maxSize, int maxFiles,
+            String className, ClassLoader loader, String level) {
+        if (Slf4jSink.isSlf4j(output)) {
+            synchronized (Sinks.class) {
+                TraceSink sink = Slf4jSink.of(output, className, loader, level, BY_ID.size(), STDERR);
+                if (!BY_ID.contains(sink)) {
+                    BY_ID.add(sink); // its id is the size before: threads index their buffers by it
+                }
+                return sink;
+            }
+        }
+        return forOutput(output, overwrite, maxSize, maxFiles);
+    }
+
     /** Whether a file output can be opened for writing (opening it, as tracing would). */
     public static boolean canWrite(String output) {
-        return output.isEmpty() || forOutput(output) != STDERR;
+        return output.isEmpty() || Slf4jSink.isSlf4j(output) || forOutput(output) != STDERR;
     }
 
     /** A new buffer owned by the calling thread; registered so that the flusher can reach it. */
