@@ -77,6 +77,36 @@ public @interface Snoop {
     /** Renderers tried before {@code toString()}, each a class with a public no-argument constructor. */
     Class<? extends Repr<?>>[] customRepr() default {};
 
+    /** {@code TEXT}: PySnooper's format. {@code JSONL}: one JSON object per line, for log engines. */
+    Format format() default Format.TEXT;
+
+    /**
+     * Keep each call's trace in memory and write it only if the call ends by an exception: leave it
+     * on a hot method and read only the calls that failed. Memory per call is bounded: a huge
+     * call keeps its first and last lines.
+     */
+    boolean onFailure() default false;
+
+    /** Rotate the output file past this many bytes ({@code trace.log} → {@code trace.log.1} ...); 0 never. */
+    long maxFileSize() default 0;
+
+    /** How many rotated files to keep. */
+    int maxFiles() default 5;
+
+    /**
+     * Variables, fields and watch expressions whose names match this case-insensitive regular
+     * expression show as {@code "***"}; {@code "none"} shows everything.
+     */
+    String redact() default "password|passwd|secret|token|apikey|api_key|credential|private_?key";
+
+    /** How trace lines are written. */
+    enum Format {
+        /** PySnooper's text. */
+        TEXT,
+        /** One JSON object per line. */
+        JSONL
+    }
+
     /** When the trace uses ANSI colours. */
     enum Color {
         /** On a terminal with {@code NO_COLOR} unset; never in files. */

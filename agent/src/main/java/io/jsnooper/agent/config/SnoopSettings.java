@@ -25,15 +25,27 @@ public final class SnoopSettings {
     public static final String COLOR = "color";
     public static final String OVERWRITE = "overwrite";
     public static final String CUSTOM_REPR = "customRepr";
+    public static final String FORMAT = "format";
+    public static final String ON_FAILURE = "onFailure";
+    public static final String MAX_FILE_SIZE = "maxFileSize";
+    public static final String MAX_FILES = "maxFiles";
+    public static final String REDACT = "redact";
+
+    /** Names whose values never appear in a trace, unless {@code redact} says otherwise. */
+    public static final String DEFAULT_REDACT = "password|passwd|secret|token|apikey|api_key|credential|private_?key";
 
     public static final List<String> ELEMENTS = List.of(OUTPUT, WATCH, WATCH_EXPLODE, DEPTH, PREFIX, THREAD_INFO,
-            RELATIVE_TIME, MAX_VARIABLE_LENGTH, NORMALIZE, COLOR, OVERWRITE, CUSTOM_REPR);
+            RELATIVE_TIME, MAX_VARIABLE_LENGTH, NORMALIZE, COLOR, OVERWRITE, CUSTOM_REPR, FORMAT, ON_FAILURE,
+            MAX_FILE_SIZE, MAX_FILES, REDACT);
 
     /** Values of {@link #COLOR}. */
     public enum Color { AUTO, ALWAYS, NEVER }
 
+    /** Values of {@link #FORMAT}. */
+    public enum Format { TEXT, JSONL }
+
     public static final SnoopSettings DEFAULTS = new SnoopSettings(STDERR, List.of(), List.of(), 1, "", false,
-            false, 100, false, Color.AUTO, false, List.of());
+            false, 100, false, Color.AUTO, false, List.of(), Format.TEXT, false, 0, 5, DEFAULT_REDACT);
 
     public final String output;
     public final List<String> watch;
@@ -48,10 +60,20 @@ public final class SnoopSettings {
     public final boolean overwrite;
     /** Internal names of {@code io.jsnooper.Repr} implementations. */
     public final List<String> customRepr;
+    public final Format format;
+    /** Keep each call's trace in memory; write it only if the call ends by an exception. */
+    public final boolean onFailure;
+    /** Rotate the output file when it would grow past this many bytes; 0 never rotates. */
+    public final long maxFileSize;
+    /** Rotated files kept: {@code trace.log.1} ... {@code trace.log.N}. */
+    public final int maxFiles;
+    /** A case-insensitive regular expression of names whose values show as "***"; empty for none. */
+    public final String redact;
 
     SnoopSettings(String output, List<String> watch, List<String> watchExplode, int depth, String prefix,
             boolean threadInfo, boolean relativeTime, int maxVariableLength, boolean normalize, Color color,
-            boolean overwrite, List<String> customRepr) {
+            boolean overwrite, List<String> customRepr, Format format, boolean onFailure, long maxFileSize,
+            int maxFiles, String redact) {
         this.output = output;
         this.watch = List.copyOf(watch);
         this.watchExplode = List.copyOf(watchExplode);
@@ -64,6 +86,11 @@ public final class SnoopSettings {
         this.color = color;
         this.overwrite = overwrite;
         this.customRepr = List.copyOf(customRepr);
+        this.format = format;
+        this.onFailure = onFailure;
+        this.maxFileSize = maxFileSize;
+        this.maxFiles = maxFiles;
+        this.redact = redact;
     }
 
     /** A file path, or {@link #STDERR}. */
@@ -91,6 +118,11 @@ public final class SnoopSettings {
         Color c = color;
         boolean ow = overwrite;
         List<String> cr = customRepr;
+        Format f = format;
+        boolean of = onFailure;
+        long mfs = maxFileSize;
+        int mf = maxFiles;
+        String rd = redact;
         switch (element) {
             case OUTPUT: o = string(element, value).equals("stderr") ? STDERR : string(element, value); break;
             case WATCH: w = strings(element, value); break;
@@ -115,10 +147,73 @@ public final class SnoopSettings {
                 break;
             case OVERWRITE: ow = bool(element, value); break;
             case CUSTOM_REPR: cr = strings(element, value); break;
+            case FORMAT:
+                try {
+                    f = Format.valueOf(string(element, value).toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("format must be text or jsonl, not '" + value + "'");
+                }
+                break;
+            case ON_FAILURE: of = bool(element, value); break;
+            case MAX_FILE_SIZE:
+                mfs = size(element, value);
+                break;
+            case MAX_FILES:
+                mf = integer(element, value);
+                if (mf < 1) {
+                    throw new IllegalArgumentException("maxFiles must be 1 or more, not " + mf);
+                }
+                break;
+            case REDACT:
+                rd = string(element, value).trim();
+                if (rd.equalsIgnoreCase("none")) {
+                    rd = "";
+                }
+                try {
+                    java.util.regex.Pattern.compile(rd);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw new IllegalArgumentException("redact is not a regular expression: " + e.getDescription());
+                }
+                break;
             default:
                 throw new IllegalArgumentException("unknown @Snoop element '" + element + "'");
         }
-        return new SnoopSettings(o, w, we, d, p, ti, rt, mvl, n, c, ow, cr);
+        return new SnoopSettings(o, w, we, d, p, ti, rt, mvl, n, c, ow, cr, f, of, mfs, mf, rd);
+    }
+
+    /** Bytes, or a number with a k/m/g suffix (powers of 1024): {@code 10m}, {@code 512kb}. */
+    private static long size(String element, Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            long bytes = ((Number) value).longValue();
+            if (bytes < 0) {
+                throw new IllegalArgumentException(element + " must not be negative");
+            }
+            return bytes;
+        }
+        String s = string(element, value).trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.endsWith("b")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        long unit = 1;
+        if (s.endsWith("k")) {
+            unit = 1L << 10;
+        } else if (s.endsWith("m")) {
+            unit = 1L << 20;
+        } else if (s.endsWith("g")) {
+            unit = 1L << 30;
+        }
+        if (unit > 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(s.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(element + " must be a size like 10m or 1048576, not '" + value + "'");
+        }
     }
 
     private static String string(String element, Object value) {
@@ -166,6 +261,8 @@ public final class SnoopSettings {
         return "SnoopSettings{output='" + output + "', watch=" + watch + ", watchExplode=" + watchExplode
                 + ", depth=" + depth + ", prefix='" + prefix + "', threadInfo=" + threadInfo + ", relativeTime="
                 + relativeTime + ", maxVariableLength=" + maxVariableLength + ", normalize=" + normalize
-                + ", color=" + color + ", overwrite=" + overwrite + ", customRepr=" + customRepr + "}";
+                + ", color=" + color + ", overwrite=" + overwrite + ", customRepr=" + customRepr + ", format=" + format
+                + ", onFailure=" + onFailure + ", maxFileSize=" + maxFileSize + ", maxFiles=" + maxFiles
+                + ", redact='" + redact + "'}";
     }
 }

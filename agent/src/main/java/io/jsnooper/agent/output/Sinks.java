@@ -61,11 +61,18 @@ public final class Sinks {
      * @param overwrite truncate the file if this run opens it first (PySnooper's {@code overwrite})
      */
     public static TraceSink forOutput(String output, boolean overwrite) {
-        TraceSink sink = BY_OUTPUT.get(output);
-        return sink != null ? sink : open(output, overwrite);
+        return forOutput(output, overwrite, 0, 1);
     }
 
-    private static synchronized TraceSink open(String output, boolean overwrite) {
+    /**
+     * @param maxSize rotate the file past this many bytes (0: never); the first opener decides
+     */
+    public static TraceSink forOutput(String output, boolean overwrite, long maxSize, int maxFiles) {
+        TraceSink sink = BY_OUTPUT.get(output);
+        return sink != null ? sink : open(output, overwrite, maxSize, maxFiles);
+    }
+
+    private static synchronized TraceSink open(String output, boolean overwrite, long maxSize, int maxFiles) {
         TraceSink sink = BY_OUTPUT.get(output);
         if (sink != null) {
             return sink;
@@ -74,7 +81,7 @@ public final class Sinks {
             Path path = Paths.get(output).toAbsolutePath().normalize();
             sink = BY_OUTPUT.get(path.toString());
             if (sink == null) {
-                sink = FileSink.open(BY_ID.size(), path, STDERR, overwrite);
+                sink = FileSink.open(BY_ID.size(), path, STDERR, overwrite, maxSize, maxFiles);
                 BY_ID.add(sink);
                 BY_OUTPUT.put(path.toString(), sink);
             }

@@ -39,6 +39,9 @@ public final class ValueRenderer {
         }
     };
 
+    /** What a redacted value shows. */
+    public static final String REDACTED = "\"***\"";
+
     /** Stand-ins for a collection found inside itself, rendered as Java's own toString() does. */
     private static final Object SELF_COLLECTION = new Object();
     private static final Object SELF_MAP = new Object();
@@ -49,6 +52,8 @@ public final class ValueRenderer {
     private final int budget;
     private final boolean normalize;
     private final List<CustomRepr> customReprs;
+    /** Field names whose values are shown as {@code ***}; null for none. */
+    private final java.util.regex.Pattern redact;
 
     public ValueRenderer(int maxLength) {
         this(maxLength, false, List.of());
@@ -59,6 +64,13 @@ public final class ValueRenderer {
      * @param customReprs tried in order before anything else but null
      */
     public ValueRenderer(int maxLength, boolean normalize, List<CustomRepr> customReprs) {
+        this(maxLength, normalize, customReprs, null);
+    }
+
+    /** @param redact names of fields whose values are hidden, or null */
+    public ValueRenderer(int maxLength, boolean normalize, List<CustomRepr> customReprs,
+            java.util.regex.Pattern redact) {
+        this.redact = redact;
         this.maxLength = maxLength;
         this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
         this.normalize = normalize;
@@ -91,7 +103,8 @@ public final class ValueRenderer {
         }
     }
 
-    public String renderChar(char c) {
+    /** {@code 'c'}, escaped like a Java char literal. */
+    public static String charLiteral(char c) {
         StringBuilder sb = new StringBuilder(4).append('\'');
         escape(sb, c, '\'');
         return sb.append('\'').toString();
@@ -121,7 +134,7 @@ public final class ValueRenderer {
         } else if (value instanceof String) {
             appendString(sb, (String) value);
         } else if (value instanceof Character) {
-            sb.append(renderChar((Character) value));
+            sb.append(charLiteral((Character) value));
         } else if (value instanceof Number || value instanceof Boolean) {
             sb.append(value);
         } else if (depth > MAX_NESTING) {
@@ -143,16 +156,23 @@ public final class ValueRenderer {
         }
     }
 
+    /**
+     * A string longer than two budgets is rendered by its two ends only. Each end is a whole
+     * budget, longer than what {@link #truncate} keeps of it, so the final cut falls inside the
+     * omitted part and the result is exactly PySnooper's cut of the full rendering.
+     */
     private void appendString(StringBuilder sb, String s) {
         sb.append('"');
-        int n = Math.min(s.length(), budget);
-        for (int i = 0; i < n; i++) {
-            escape(sb, s.charAt(i), '"');
-        }
-        if (n < s.length()) {
-            // keep the end visible after the middle cut
+        if (s.length() <= 2 * budget) {
+            for (int i = 0; i < s.length(); i++) {
+                escape(sb, s.charAt(i), '"');
+            }
+        } else {
+            for (int i = 0; i < budget; i++) {
+                escape(sb, s.charAt(i), '"');
+            }
             sb.append("...");
-            for (int i = Math.max(n, s.length() - budget / 2); i < s.length(); i++) {
+            for (int i = s.length() - budget; i < s.length(); i++) {
                 escape(sb, s.charAt(i), '"');
             }
         }
@@ -284,26 +304,33 @@ public final class ValueRenderer {
         int size = collection.size();
         List<Object> last = new ArrayList<>();
         int length = 0;
-        for (int i = size - 1; i >= shown && from.hasNext() && length <= budget / 2; i--) {
+        for (int i = size - 1; i >= shown && from.hasNext() && length <= budget; i--) {
             Object e = from.next();
             last.add(e == collection ? SELF_COLLECTION : e);
-            length += 4;
+            length += 4; // a rough floor: appendTail measures the real renderings
         }
         appendTail(sb, 0, last.size(), i -> last.get(last.size() - 1 - i), depth);
     }
 
+    /**
+     * The last elements, at least a budget's worth, so that the middle cut shows both ends of a long
+     * sequence; when they reach the elements already shown, the rest is written whole, unmarked.
+     */
     private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth) {
         List<String> tail = new ArrayList<>();
         int length = 0;
-        for (int i = size - 1; i >= shown && length <= budget / 2; i--) {
+        int i = size - 1;
+        for (; i >= shown && length <= budget; i--) {
             StringBuilder one = new StringBuilder();
             append(one, element.at(i), depth + 1);
             tail.add(one.toString());
             length += one.length() + 2;
         }
-        sb.append(", ...");
-        for (int i = tail.size() - 1; i >= 0; i--) {
-            sb.append(", ").append(tail.get(i));
+        if (i >= shown) {
+            sb.append(", ...");
+        }
+        for (int j = tail.size() - 1; j >= 0; j--) {
+            sb.append(", ").append(tail.get(j));
         }
     }
 
@@ -335,15 +362,21 @@ public final class ValueRenderer {
             return;
         }
         // PySnooper drops line breaks so that one value stays on one line.
-        int n = Math.min(s.length(), budget);
-        for (int i = 0; i < n; i++) {
+        if (s.length() <= 2 * budget) {
+            appendWithoutBreaks(sb, s, 0, s.length());
+        } else {
+            appendWithoutBreaks(sb, s, 0, budget);
+            sb.append("...");
+            appendWithoutBreaks(sb, s, s.length() - budget, s.length());
+        }
+    }
+
+    private static void appendWithoutBreaks(StringBuilder sb, String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c != '\n' && c != '\r') {
                 sb.append(c);
             }
-        }
-        if (n < s.length()) {
-            sb.append("...").append(s, Math.max(n, s.length() - budget / 2), s.length());
         }
     }
 
@@ -371,6 +404,10 @@ public final class ValueRenderer {
                         sb.append(", ");
                     }
                     sb.append(field.getName()).append('=');
+                    if (redact != null && redact.matcher(field.getName()).find()) {
+                        sb.append(REDACTED);
+                        continue;
+                    }
                     Object fieldValue = field.get(value);
                     append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1);
                 }

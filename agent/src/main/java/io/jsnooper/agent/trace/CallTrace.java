@@ -1,17 +1,20 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.output.LineBuffer;
-import io.jsnooper.agent.output.TraceFormatter;
+import io.jsnooper.agent.output.TraceFormat;
 import io.jsnooper.agent.output.ValueRenderer;
 import io.jsnooper.agent.watch.WatchScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one traced call: what was last shown of each variable, where the call is, and when
  * it started. The rewritten method keeps it in a local slot and passes it back with every event.
  */
-final class CallTrace implements WatchScope {
+final class CallTrace implements WatchScope, TraceFormat.Call {
+
+    private static final AtomicLong IDS = new AtomicLong();
 
     final MethodInfo method;
     final ThreadState thread;
@@ -22,8 +25,13 @@ final class CallTrace implements WatchScope {
     final LineBuffer out;
     /** This call's sink and format; lambda bodies and callees write with their caller's. */
     final MethodOutput output;
-    final TraceFormatter format;
+    final TraceFormat format;
     final ValueRenderer renderer;
+    /** For each variable: its value is hidden ({@code redact}). */
+    final boolean[] redacted;
+    /** This call started an {@code onFailure} capture: it decides whether the capture is written. */
+    final boolean capturing;
+    final long id = IDS.incrementAndGet();
     final long startNanos;
     /** Start of the outermost traced call on this thread: zero of {@code relativeTime}. */
     final long relativeBase;
@@ -47,7 +55,8 @@ final class CallTrace implements WatchScope {
     Map<String, String> watchShown;
 
     CallTrace(MethodInfo method, ThreadState thread, CallTrace caller, MethodOutput output, LineBuffer out,
-            long startNanos) {
+            boolean capturing, long startNanos) {
+        this.capturing = capturing;
         this.method = method;
         this.thread = thread;
         this.caller = caller;
@@ -65,8 +74,9 @@ final class CallTrace implements WatchScope {
         }
         this.output = output;
         this.out = out;
-        this.format = output.formatter;
+        this.format = output.format;
         this.renderer = output.renderer;
+        this.redacted = method.redactedVariables(output);
         this.startNanos = startNanos;
         this.relativeBase = caller == null ? startNanos : caller.relativeBase;
         int vars = method.varNames.length;
@@ -76,6 +86,48 @@ final class CallTrace implements WatchScope {
         this.rendered = new String[vars];
         this.startingOrder = new int[vars];
         this.currentLine = method.firstLine;
+    }
+
+    // ---- TraceFormat.Call: what every line of this call shares
+
+    @Override
+    public LineBuffer out() {
+        return out;
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public long relativeBase() {
+        return relativeBase;
+    }
+
+    @Override
+    public String thread() {
+        return thread.label;
+    }
+
+    @Override
+    public String className() {
+        return method.className;
+    }
+
+    @Override
+    public String methodName() {
+        return method.methodName;
+    }
+
+    @Override
+    public String file() {
+        return method.source.path();
+    }
+
+    @Override
+    public long id() {
+        return id;
     }
 
     Map<String, String> watchShown() {
@@ -113,11 +165,6 @@ final class CallTrace implements WatchScope {
     @Override
     public ClassLoader loader() {
         return method.loader();
-    }
-
-    @Override
-    public String className() {
-        return method.className;
     }
 
     /** The last value stored in a variable, boxed. */

@@ -63,6 +63,8 @@ public final class MethodInfo {
     volatile int callLine = Integer.MIN_VALUE;
     /** Filled on first call: where and how this method's trace is written. */
     volatile MethodOutput output;
+    /** The redaction of {@link #varNames} under the last output asked for: {output, boolean[]}. */
+    private volatile Object[] redaction;
 
     public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName, Code code,
             SnoopSettings settings, TraceKind kind, ClassLoader loader, List<WatchExpression> watches,
@@ -130,6 +132,20 @@ public final class MethodInfo {
             return null;
         }
         return methodName;
+    }
+
+    /** Which variables {@code output} hides; computed once per output, not per call. */
+    boolean[] redactedVariables(MethodOutput output) {
+        Object[] cached = redaction;
+        if (cached != null && cached[0] == output) {
+            return (boolean[]) cached[1];
+        }
+        boolean[] hidden = new boolean[varNames.length];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = output.isRedacted(varNames[i]);
+        }
+        redaction = new Object[] {output, hidden};
+        return hidden;
     }
 
     static char kindOf(String descriptor) {

@@ -17,6 +17,15 @@ final class ThreadState {
     /** {@code id-name}, PySnooper's thread column; refreshed at each outermost call. */
     String label = "";
     private LineBuffer[] buffers = new LineBuffer[2];
+    private LineBuffer capture;
+
+    /** This thread's buffer for onFailure calls, made on first use and reused. */
+    LineBuffer capture() {
+        if (capture == null) {
+            capture = LineBuffer.newCapture();
+        }
+        return capture;
+    }
 
     LineBuffer buffer(TraceSink sink) {
         int id = sink.id();

@@ -6,7 +6,7 @@ import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.agent.output.LineBuffer;
 import io.jsnooper.agent.output.SourceLines;
 import io.jsnooper.agent.output.SourceLocator;
-import io.jsnooper.agent.output.TraceFormatter;
+import io.jsnooper.agent.output.TraceFormat;
 import io.jsnooper.agent.output.ValueRenderer;
 import io.jsnooper.agent.watch.Exploder;
 import io.jsnooper.agent.watch.WatchEvaluator;
@@ -70,8 +70,17 @@ public final class Tracer {
             if (caller == null) {
                 thread.refreshLabel();
             }
-            LineBuffer out = thread.buffer(output.sink);
-            CallTrace call = new CallTrace(method, thread, caller, output, out, System.nanoTime());
+            LineBuffer out;
+            boolean capturing = false;
+            if (caller != null && caller.out.isCapture()) {
+                out = caller.out; // inside an onFailure call: part of its capture
+            } else if (output.onFailure) {
+                out = thread.capture();
+                capturing = true;
+            } else {
+                out = thread.buffer(output.sink);
+            }
+            CallTrace call = new CallTrace(method, thread, caller, output, out, capturing, System.nanoTime());
             thread.innermost = call;
             return call;
         } catch (Throwable t) {
@@ -99,7 +108,7 @@ public final class Tracer {
             SourceLines source = method.source;
             LineBuffer out = call.out;
             if (!source.path().equals(out.lastSourcePath)) {
-                call.format.sourcePath(out, call.depth, source.path());
+                call.format.sourcePath(call, source.path());
                 out.lastSourcePath = source.path();
             }
             if (!method.hasLocalNames) {
@@ -108,15 +117,15 @@ public final class Tracer {
                         + " Compile with -g (Maven's default) to see their names");
             }
             for (int i = 0; i < call.startingCount; i++) {
-                writeVariable(call, TraceFormatter.STARTING_VAR, call.startingOrder[i]);
+                writeVariable(call, TraceFormat.Change.STARTING, call.startingOrder[i]);
             }
-            reportWatches(call, TraceFormatter.STARTING_VAR);
+            reportWatches(call, TraceFormat.Change.STARTING);
             int line = method.callLine;
             if (line == Integer.MIN_VALUE) {
                 line = source.declarationLine(method.declaredName(), method.isConstructor, method.firstLine);
                 method.callLine = line;
             }
-            event(call, call.startNanos, TraceFormatter.CALL, line);
+            call.format.event(call, call.startNanos, TraceFormat.CALL, line, source.line(line));
             call.starting = false;
         } catch (Throwable t) {
             abandon(call, t);
@@ -151,7 +160,7 @@ public final class Tracer {
             }
             call.currentLine = line;
             call.currentProbe = probe;
-            event(call, System.nanoTime(), TraceFormatter.LINE, line);
+            call.format.event(call, System.nanoTime(), TraceFormat.LINE, line, method.source.line(line));
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -194,7 +203,7 @@ public final class Tracer {
                 return;
             }
             makeInnermost(call);
-            writeVariable(call, seen ? TraceFormatter.MODIFIED_VAR : TraceFormatter.NEW_VAR, var);
+            writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
         } catch (Throwable t) {
             abandon(call, t);
         }
@@ -221,7 +230,7 @@ public final class Tracer {
                 return;
             }
             makeInnermost(call);
-            writeVariable(call, seen ? TraceFormatter.MODIFIED_VAR : TraceFormatter.NEW_VAR, var);
+            writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -246,8 +255,7 @@ public final class Tracer {
             makeInnermost(call);
             reportMutations(call);
             int at = line > 0 ? line : call.currentLine;
-            event(call, System.nanoTime(), TraceFormatter.EXCEPTION_EVENT, at);
-            call.format.exception(call.out, call.depth, describe(call, thrown));
+            call.format.exception(call, System.nanoTime(), at, call.method.source.line(at), describe(call, thrown));
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -290,22 +298,21 @@ public final class Tracer {
             reportMutations(call);
             reportWatches(call, null);
             long now = System.nanoTime();
-            event(call, now, TraceFormatter.RETURN, call.currentLine);
-            if (hasValue) {
-                LineBuffer out = call.format.returnValue(call.out, call.depth);
-                char kind = call.method.returnKind;
-                if (kind == MethodInfo.KIND_REFERENCE) {
-                    out.text(call.renderer.render(reference));
-                } else {
-                    writePrimitive(call.renderer, out, kind, bits);
-                }
-                call.format.endValue(out);
+            int line = call.currentLine;
+            byte[] source = call.method.source.line(line);
+            char kind = call.method.returnKind;
+            if (!hasValue) {
+                call.format.returned(call, now, line, source);
+            } else if (kind == MethodInfo.KIND_REFERENCE) {
+                call.format.returned(call, now, line, source, call.renderer.render(reference));
+            } else {
+                call.format.returned(call, now, line, source, kind, bits);
             }
-            call.format.elapsed(call.out, call.depth, now - call.startNanos);
+            call.format.end(call, false, now - call.startNanos);
         } catch (Throwable t) {
             internalError(call.method, t);
         } finally {
-            end(call);
+            end(call, false);
             thread.busy = false;
         }
     }
@@ -324,24 +331,19 @@ public final class Tracer {
             long now = System.nanoTime();
             if (thrown != call.lastException) {
                 // not seen on its way through a handler of this method: report where it left
-                event(call, now, TraceFormatter.EXCEPTION_EVENT, call.currentLine);
-                call.format.exception(call.out, call.depth, describe(call, thrown));
+                call.format.exception(call, now, call.currentLine, call.method.source.line(call.currentLine),
+                        describe(call, thrown));
             }
-            endedByException(call, now);
+            call.format.end(call, true, now - call.startNanos);
         } catch (Throwable t) {
             internalError(call.method, t);
         } finally {
-            end(call);
+            end(call, true);
             thread.busy = false;
         }
     }
 
     // ---- helpers
-
-    private static void event(CallTrace call, long nanoTime, String event, int line) {
-        call.format.event(call.out, call.depth, nanoTime, call.relativeBase, call.thread.label, event, line,
-                call.method.source.line(line));
-    }
 
     /**
      * A call that left without telling us (a constructor that threw before its super(...) call, where
@@ -352,7 +354,7 @@ public final class Tracer {
         CallTrace inner = thread.innermost;
         while (inner != null && inner != call && inner.depth >= call.depth) {
             if (!inner.ended) {
-                endedByException(inner, System.nanoTime());
+                inner.format.end(inner, true, System.nanoTime() - inner.startNanos);
                 inner.ended = true;
             }
             inner = inner.caller;
@@ -360,16 +362,19 @@ public final class Tracer {
         thread.innermost = call;
     }
 
-    private static void endedByException(CallTrace call, long now) {
-        call.format.endedByException(call.out, call.depth);
-        call.format.elapsed(call.out, call.depth, now - call.startNanos);
-    }
-
-    private static void end(CallTrace call) {
+    private static void end(CallTrace call, boolean byException) {
         call.ended = true;
         ThreadState thread = call.thread;
         if (thread.innermost == call) {
             thread.innermost = call.caller;
+        }
+        if (call.capturing) {
+            // onFailure: the captured trace is written only for a call that failed
+            if (byException) {
+                call.out.replayInto(thread.buffer(call.output.sink));
+            } else {
+                call.out.discard();
+            }
         }
         if (call.caller == null) {
             thread.handOverInteractive();
@@ -396,7 +401,7 @@ public final class Tracer {
                 String rendering = call.renderer.render(value);
                 if (!rendering.equals(call.rendered[var])) {
                     call.rendered[var] = rendering;
-                    writeVariable(call, TraceFormatter.MODIFIED_VAR, var);
+                    writeVariable(call, TraceFormat.Change.MODIFIED, var);
                 }
             }
         } finally {
@@ -406,9 +411,9 @@ public final class Tracer {
 
     /**
      * Evaluates the watch expressions (and exploded parts) and writes those whose rendering changed.
-     * {@code label} is "Starting var" at the call line; null means New or Modified as they come.
+     * {@code label} is STARTING at the call line; null means New or Modified as they come.
      */
-    private static void reportWatches(CallTrace call, String label) {
+    private static void reportWatches(CallTrace call, TraceFormat.Change label) {
         MethodInfo method = call.method;
         if (method.watches.isEmpty() && method.explodes.isEmpty()) {
             return;
@@ -429,53 +434,32 @@ public final class Tracer {
         }
     }
 
-    private static void reportWatched(CallTrace call, Map<String, String> shown, String label, String name,
-            Object value) {
+    private static void reportWatched(CallTrace call, Map<String, String> shown, TraceFormat.Change label,
+            String name, Object value) {
         if (call.local(name) != WatchScope.UNKNOWN) {
             return; // an exploded local: the local itself is already shown, as in PySnooper
         }
-        String rendering = value instanceof WatchEvaluator.Failure ? value.toString() : call.renderer.render(value);
+        String rendering = call.output.isRedacted(name) ? ValueRenderer.REDACTED
+                : value instanceof WatchEvaluator.Failure ? value.toString() : call.renderer.render(value);
         String before = shown.put(name, rendering);
         if (rendering.equals(before)) {
             return;
         }
-        String kind = label != null ? label : before == null ? TraceFormatter.NEW_VAR : TraceFormatter.MODIFIED_VAR;
-        LineBuffer out = call.format.variable(call.out, call.depth, kind, name);
-        out.text(rendering);
-        call.format.endValue(out);
+        TraceFormat.Change kind = label != null ? label
+                : before == null ? TraceFormat.Change.NEW : TraceFormat.Change.MODIFIED;
+        call.format.variable(call, kind, name, rendering);
     }
 
-    private static void writeVariable(CallTrace call, String label, int var) {
+    private static void writeVariable(CallTrace call, TraceFormat.Change change, int var) {
         MethodInfo method = call.method;
-        LineBuffer out = call.format.variable(call.out, call.depth, label, method.varNames[var]);
+        String name = method.varNames[var];
         char kind = method.varKinds[var];
-        if (kind == MethodInfo.KIND_REFERENCE) {
-            out.text(call.rendered[var]);
+        if (call.redacted[var]) {
+            call.format.variable(call, change, name, ValueRenderer.REDACTED);
+        } else if (kind == MethodInfo.KIND_REFERENCE) {
+            call.format.variable(call, change, name, call.rendered[var]);
         } else {
-            writePrimitive(call.renderer, out, kind, call.primitives[var]);
-        }
-        call.format.endValue(out);
-    }
-
-    private static void writePrimitive(ValueRenderer renderer, LineBuffer out, char kind, long bits) {
-        switch (kind) {
-            case 'Z':
-                out.ascii(bits != 0 ? "true" : "false");
-                break;
-            case 'C':
-                out.text(renderer.renderChar((char) bits));
-                break;
-            case 'F':
-                out.ascii(Float.toString(Float.intBitsToFloat((int) bits)));
-                break;
-            case 'D':
-                out.ascii(Double.toString(Double.longBitsToDouble(bits)));
-                break;
-            case 'J':
-                out.number(bits, 0);
-                break;
-            default:
-                out.number((int) bits, 0);
+            call.format.variable(call, change, name, kind, call.primitives[var]);
         }
     }
 

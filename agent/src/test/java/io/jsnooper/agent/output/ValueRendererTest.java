@@ -46,8 +46,8 @@ class ValueRendererTest {
     void charsAreSingleQuotedAndEscaped() {
         assertEquals("'x'", renderer.render('x'));
         assertEquals("'\\''", renderer.render('\''));
-        assertEquals("'\"'", renderer.renderChar('"'));
-        assertEquals("'\\n'", renderer.renderChar('\n'));
+        assertEquals("'\"'", ValueRenderer.charLiteral('"'));
+        assertEquals("'\\n'", ValueRenderer.charLiteral('\n'));
     }
 
     @Test
