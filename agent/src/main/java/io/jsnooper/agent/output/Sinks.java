@@ -1,6 +1,7 @@
 package io.jsnooper.agent.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -114,7 +115,23 @@ public final class Sinks {
 
     /** Whether a file output can be opened for writing (opening it, as tracing would). */
     public static boolean canWrite(String output) {
-        return output.isEmpty() || Slf4jSink.isSlf4j(output) || forOutput(output) != STDERR;
+        if (output.isEmpty() || Slf4jSink.isSlf4j(output) || BY_OUTPUT.containsKey(output)) {
+            return true;
+        }
+        try {
+            Path path = Paths.get(output).toAbsolutePath().normalize();
+            if (Files.exists(path)) {
+                return Files.isRegularFile(path) && Files.isWritable(path);
+            }
+            Path parent = path.getParent();
+            if (parent == null) {
+                return false;
+            }
+            Files.createDirectories(parent);
+            return Files.isDirectory(parent) && Files.isWritable(parent);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A new buffer owned by the calling thread; registered so that the flusher can reach it. */
