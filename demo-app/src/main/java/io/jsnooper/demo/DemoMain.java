@@ -29,7 +29,30 @@ public final class DemoMain {
             serve(args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_SERVE_SECONDS);
             return;
         }
+        // 1. PySnooper's first example: every line, every variable, to stderr
         System.out.println("numberToBits(6) = " + Bits.numberToBits(6));
+
+        // 2. objects changed in place, watch expressions, and a callee traced through depth = 2
+        Basket basket = new Basket();
+        basket.add("coffee", 2);
+        basket.add("bread", 1);
+        System.out.println("basket total = " + basket.totalCents() + " cents");
+
+        // 3. traces in files: a retry with a caught exception (the password shows as ***) ...
+        System.out.println("charge = " + Payments.charge("4111111111111111", 2048, "hunter2"));
+        // ... only the calls that fail, out of many ...
+        int rejected = 0;
+        for (int quantity = 1; quantity <= 25; quantity++) {
+            try {
+                Payments.validate(quantity);
+            } catch (IllegalArgumentException e) {
+                rejected++;
+            }
+        }
+        System.out.println("validated 25 quantities, " + rejected + " rejected");
+        // ... and JSON Lines
+        System.out.println("refund = " + Payments.refund(2048));
+        System.out.println("file traces: " + Payments.TRACE_FOLDER + "{payments.log,failures.log,refunds.jsonl}");
     }
 
     private static void serve(int seconds) throws InterruptedException {
