@@ -111,8 +111,6 @@ public final class ChildJvm {
     List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
-        // CDS is off only to keep the JVM's note about the appended boot class path out of golden files.
-        command.add("-Xshare:off");
         if (withAgent) {
             String agent = "-javaagent:" + TestPaths.agentJar();
             command.add(agentOptions == null ? agent : agent + "=" + agentOptions);
