@@ -18,7 +18,7 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  */
 final class AgentLoader {
 
-    private static final String INSTALLER = "io.jsnooper.agent.AgentInstaller";
+    private static final String BRIDGE = "io.jsnooper.runtime.Bridge";
 
     /** Null until the first attempt; then the bridge, or the reason there is none. */
     private static CaptureBridge bridge;
@@ -36,7 +36,7 @@ final class AgentLoader {
                 if (!isLoaded()) {
                     attach(AgentJar.find(configuredJar, loader));
                 }
-                bridge = CaptureBridge.fromBootstrap();
+                bridge = CaptureBridge.fromAgent(agentLoader());
             } catch (IllegalStateException e) {
                 problem = e.getMessage();
             } catch (RuntimeException | IOException e) {
@@ -49,13 +49,18 @@ final class AgentLoader {
         return bridge;
     }
 
-    /** The agent puts its jar on the bootstrap class path before it installs itself. */
+    /** The agent defines its bridge in the bootstrap loader and installs its tracer behind it. */
     static boolean isLoaded() {
+        return agentLoader() != null;
+    }
+
+    /** The class loader of the installed agent's tracer, found through the bootstrap bridge; or null. */
+    static ClassLoader agentLoader() {
         try {
-            Class.forName(INSTALLER, false, null);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
+            Object dispatcher = Class.forName(BRIDGE, false, null).getMethod("installed").invoke(null);
+            return dispatcher == null ? null : dispatcher.getClass().getClassLoader();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
         }
     }
 

@@ -24,9 +24,12 @@ final class CaptureBridge {
      * @throws IllegalStateException when the loaded agent has no capture (an older jar given to
      *     {@code -javaagent}), or can't capture
      */
-    static CaptureBridge fromBootstrap() {
+    static CaptureBridge fromAgent(ClassLoader agentLoader) {
+        if (agentLoader == null) {
+            throw new IllegalStateException("the jsnooper agent did not start in this JVM");
+        }
         try {
-            Class<?> capture = Class.forName(CAPTURE, true, null);
+            Class<?> capture = Class.forName(CAPTURE, true, agentLoader);
             if (!(Boolean) capture.getMethod("isAvailable").invoke(null)) {
                 throw new IllegalStateException("the jsnooper agent in this JVM cannot capture one test's trace");
             }

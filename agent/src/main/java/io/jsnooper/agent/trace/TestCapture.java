@@ -2,13 +2,12 @@ package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.output.CaptureSink;
 import io.jsnooper.agent.output.LineBuffer;
-import java.lang.reflect.Field;
 import java.util.Arrays;
 
 /**
  * Sends the trace of the calls the current thread starts into memory instead of their sinks, until
  * it is stopped: how the JUnit extension gets one test's trace, even when tests run in parallel.
- * Called reflectively from the application class loader, so its API uses JDK types only:
+ * Called reflectively by the JUnit extension, so its API uses JDK types only:
  * {@code Object start()} and {@code String stop(Object)}.
  *
  * <p>How: a thread writes a call's lines into the buffer it keeps for that call's sink
@@ -20,32 +19,10 @@ import java.util.Arrays;
  * they write afterwards. A sink opened for the first time during the capture gets a slot past the
  * table ({@value #SLOTS} slots) only if more than that many sinks exist; its lines then go to it.
  *
- * <p>The buffer table and the thread-local are private to {@link Tracer} and {@link ThreadState};
- * they are reached by reflection here so that this class could be added without touching them.
- * If they change, {@link #start()} returns null and the caller says it can't capture.
  */
 public final class TestCapture {
 
     static final int SLOTS = 64;
-
-    private static final Field STATE;
-    private static final Field BUFFERS;
-
-    static {
-        Field state = null;
-        Field buffers = null;
-        try {
-            state = Tracer.class.getDeclaredField("STATE");
-            state.setAccessible(true);
-            buffers = ThreadState.class.getDeclaredField("buffers");
-            buffers.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            state = null;
-            buffers = null;
-        }
-        STATE = state;
-        BUFFERS = buffers;
-    }
 
     private TestCapture() {
     }
@@ -65,7 +42,7 @@ public final class TestCapture {
 
     /** Whether this agent can capture at all. */
     public static boolean isAvailable() {
-        return STATE != null && BUFFERS != null;
+        return true;
     }
 
     /**
@@ -74,21 +51,13 @@ public final class TestCapture {
      * @return the handle {@link #stop(Object)} needs, or null if capturing is not possible
      */
     public static Object start() {
-        if (!isAvailable()) {
-            return null;
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            ThreadState thread = ((ThreadLocal<ThreadState>) STATE.get(null)).get();
-            LineBuffer[] original = (LineBuffer[]) BUFFERS.get(thread);
-            Capture capture = new Capture(thread, original);
-            LineBuffer[] table = new LineBuffer[Math.max(SLOTS, original.length)];
-            Arrays.fill(table, capture.buffer);
-            BUFFERS.set(thread, table);
-            return capture;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        ThreadState thread = Tracer.currentThreadState();
+        LineBuffer[] original = thread.buffers();
+        Capture capture = new Capture(thread, original);
+        LineBuffer[] table = new LineBuffer[Math.max(SLOTS, original.length)];
+        Arrays.fill(table, capture.buffer);
+        thread.swapBuffers(table);
+        return capture;
     }
 
     /**
@@ -97,19 +66,15 @@ public final class TestCapture {
      */
     public static String stop(Object handle) {
         Capture capture = (Capture) handle;
-        try {
-            LineBuffer[] current = (LineBuffer[]) BUFFERS.get(capture.thread);
-            LineBuffer[] restored = Arrays.copyOf(capture.original, Math.max(capture.original.length, current.length));
-            for (int i = 0; i < current.length; i++) {
-                // a buffer made during the capture for a sink past the table: a real one, keep it
-                if (current[i] != null && current[i] != capture.buffer && restored[i] == null) {
-                    restored[i] = current[i];
-                }
+        LineBuffer[] current = capture.thread.buffers();
+        LineBuffer[] restored = Arrays.copyOf(capture.original, Math.max(capture.original.length, current.length));
+        for (int i = 0; i < current.length; i++) {
+            // a buffer made during the capture for a sink past the table: a real one, keep it
+            if (current[i] != null && current[i] != capture.buffer && restored[i] == null) {
+                restored[i] = current[i];
             }
-            BUFFERS.set(capture.thread, restored);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // the table stays the capture's: the thread's later lines are lost rather than misplaced
         }
+        capture.thread.swapBuffers(restored);
         capture.buffer.handOver();
         return capture.sink.text();
     }

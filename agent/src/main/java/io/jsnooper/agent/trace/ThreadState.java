@@ -40,6 +40,18 @@ final class ThreadState {
         return buffer;
     }
 
+    /** The thread's buffers, indexed by sink id. */
+    LineBuffer[] buffers() {
+        return buffers;
+    }
+
+    /** Installs another buffer table (a test capture) and returns the one it replaces. */
+    LineBuffer[] swapBuffers(LineBuffer[] table) {
+        LineBuffer[] previous = buffers;
+        buffers = table;
+        return previous;
+    }
+
     @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
     void refreshLabel() {
         Thread thread = Thread.currentThread();

@@ -33,6 +33,11 @@ public final class Tracer {
     private Tracer() {
     }
 
+    /** The calling thread's state: for {@link TestCapture}. */
+    static ThreadState currentThreadState() {
+        return STATE.get();
+    }
+
     public static void configure(AgentOptions options) {
         SourceLocator.addRoots(options.sourcePath());
     }
