@@ -62,6 +62,10 @@ public final class AttachCommands {
         }
         Tracer.setEnabled(true);
         Tracer.configure(options);
+        if (!state.atStartup) {
+            // the attach's options are the defaults of every @Snoop too; a -javaagent's stay theirs
+            state.matcher.setOptions(options);
+        }
         state.matcher.setIncludes(rules);
         state.output = output;
 

@@ -31,12 +31,17 @@ public final class SnoopMatcher {
     public static final String SNOOP_DESCRIPTOR = "Lio/jsnooper/Snoop;";
     private static final byte[] SNOOP_BYTES = SNOOP_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
 
-    private final AgentOptions options;
+    private volatile AgentOptions options;
     private volatile IncludeRules includes;
 
     public SnoopMatcher(AgentOptions options) {
         this.options = options;
         this.includes = IncludeRules.of(options);
+    }
+
+    /** Replaces the options that set every {@code @Snoop}'s defaults (an attach to an attached agent does). */
+    public void setOptions(AgentOptions options) {
+        this.options = options;
     }
 
     /** Replaces the include/exclude patterns (attach does); classes loaded from now on see the new ones. */
