@@ -9,6 +9,7 @@ import io.jsnooper.it.fixtures.options.ClassLevel;
 import io.jsnooper.it.fixtures.options.CustomReprs;
 import io.jsnooper.it.fixtures.options.Depth;
 import io.jsnooper.it.fixtures.options.Explode;
+import io.jsnooper.it.fixtures.options.AnonymousClasses;
 import io.jsnooper.it.fixtures.options.Lambdas;
 import io.jsnooper.it.fixtures.options.MaxLength;
 import io.jsnooper.it.fixtures.options.MaxLengthNearLimit;
@@ -98,6 +99,11 @@ class OptionsGoldenTest {
     @Test
     void lambdasInASnoopedMethodAreTracedAsNestedCalls() throws Exception {
         assertGoldenExactly("options/Lambdas", trace(Jdk.CURRENT, Lambdas.class, "[HI!, YO!]\n"));
+    }
+
+    @Test
+    void anAnonymousClassWrittenInASnoopedMethodIsTracedAsANestedCall() throws Exception {
+        assertGoldenExactly("options/AnonymousClasses", trace(Jdk.CURRENT, AnonymousClasses.class, "[a, bb, ccc]\n-1\n"));
     }
 
     @Test

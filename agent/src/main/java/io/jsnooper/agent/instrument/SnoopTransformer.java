@@ -1,6 +1,7 @@
 package io.jsnooper.agent.instrument;
 
 import io.jsnooper.agent.match.CalleeRegistry;
+import io.jsnooper.agent.match.EnclosingRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.runtime.Bridge;
@@ -75,7 +76,8 @@ public final class SnoopTransformer implements ClassFileTransformer {
 
     /** Uses {@code @Snoop}, is named by an include pattern, or has a callee of a snooped method. */
     private boolean mayBeTraced(String className, byte[] classFile) {
-        if (matcher.isIncluded(className) || SnoopMatcher.mentionsSnoop(classFile)) {
+        if (matcher.isIncluded(className) || EnclosingRegistry.mayEncloseIn(className)
+                || SnoopMatcher.mentionsSnoop(classFile)) {
             return true;
         }
         if (CalleeRegistry.isEmpty()) {

@@ -108,6 +108,17 @@ public final class SnoopMatcher {
             SnoopSettings settings = settings(type, method, onType, onMethod);
             selected.put(method, new Selection(settings, TraceKind.SNOOPED, settings.depth));
         }
+        SnoopSettings enclosing = EnclosingRegistry.enclosing(type.outerClass, type.outerMethod, type.outerMethodDesc);
+        if (enclosing != null) {
+            // an anonymous or local class written inside a traced method: part of its calls
+            SnoopSettings nested = enclosing.with(SnoopSettings.WATCH, List.of())
+                    .with(SnoopSettings.WATCH_EXPLODE, List.of());
+            for (MethodNode method : type.methods) {
+                if (!selected.containsKey(method) && isTraceable(method) && !method.name.startsWith("<")) {
+                    selected.put(method, new Selection(nested, TraceKind.LAMBDA, nested.depth));
+                }
+            }
+        }
         IncludeRules rules = includes;
         if (!rules.isEmpty() && rules.matchesClass(type.name)) {
             for (MethodNode method : type.methods) {
@@ -142,6 +153,9 @@ public final class SnoopMatcher {
             if (grew) {
                 addLambdaBodies(type, selected);
             }
+        }
+        for (Map.Entry<MethodNode, Selection> e : selected.entrySet()) {
+            EnclosingRegistry.record(type.name, e.getKey().name, e.getKey().desc, e.getValue().settings);
         }
         return selected;
     }

@@ -201,14 +201,8 @@ public final class Tracer {
             if (seen && call.primitives[var] == bits) {
                 return;
             }
-            call.seen[var] = true;
             call.primitives[var] = bits;
-            if (call.starting) {
-                call.startingOrder[call.startingCount++] = var;
-                return;
-            }
-            makeInnermost(call);
-            writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
+            reportStore(call, var, seen);
         } catch (Throwable t) {
             abandon(call, t);
         }
@@ -228,19 +222,27 @@ public final class Tracer {
             if (seen && rendering.equals(call.rendered[var])) {
                 return;
             }
-            call.seen[var] = true;
             call.rendered[var] = rendering;
-            if (call.starting) {
-                call.startingOrder[call.startingCount++] = var;
-                return;
-            }
-            makeInnermost(call);
-            writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
+            reportStore(call, var, seen);
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
             thread.busy = false;
         }
+    }
+
+    /**
+     * A variable's new value, already remembered, that differs from the one shown: a parameter is
+     * kept for the Starting var lines of {@link #begin}, anything else is written now.
+     */
+    private static void reportStore(CallTrace call, int var, boolean seen) {
+        call.seen[var] = true;
+        if (call.starting) {
+            call.startingOrder[call.startingCount++] = var;
+            return;
+        }
+        makeInnermost(call);
+        writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
     }
 
     // ---- exceptions and exits
