@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -124,15 +125,20 @@ final class TextTraceParser {
 
     /**
      * Only event lines name their thread. A thread's lines reach the file in runs of whole lines, so
-     * a labelled line belongs to the thread of the event before it — except the "Source path" and
-     * "Starting var" lines just before another thread's {@code call}: they open that call.
+     * a labelled line most likely belongs to the thread of the event before it; when it cannot
+     * follow that thread's last line (a "Return value" with no return before it, say), it starts the
+     * next thread's run, or ends the run of whichever thread it can follow. "Source path" and
+     * "Starting var" lines just before another thread's {@code call} open that call. This is a
+     * best guess only where runs meet; JSON Lines names the thread and call on every line.
      */
     private static void assignThreads(List<Line> lines) {
+        Map<String, ThreadGuess> threads = new LinkedHashMap<>();
         String current = null;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (line.thread != null) {
                 current = line.thread;
+                threads.computeIfAbsent(current, t -> new ThreadGuess()).follow(line.entry);
                 continue;
             }
             int next = i;
@@ -146,10 +152,73 @@ final class TextTraceParser {
                     preambleStart--;
                 }
             }
+            boolean switched = current == null;
             for (int j = i; j < next; j++) {
-                lines.get(j).thread = j >= preambleStart || current == null ? following.thread : current;
+                Line labelled = lines.get(j);
+                String thread;
+                if (j >= preambleStart) {
+                    thread = following.thread;
+                } else if (!switched && threads.get(current).accepts(labelled)) {
+                    thread = current;
+                } else {
+                    thread = following != null && threads.computeIfAbsent(following.thread, t -> new ThreadGuess())
+                            .accepts(labelled) ? following.thread : null;
+                    for (Map.Entry<String, ThreadGuess> other : threads.entrySet()) {
+                        if (thread == null && other.getValue().accepts(labelled)) {
+                            thread = other.getKey();
+                        }
+                    }
+                    if (thread == null) {
+                        thread = current != null ? current : following.thread;
+                    }
+                    switched = !thread.equals(current);
+                }
+                labelled.thread = thread;
+                threads.computeIfAbsent(thread, t -> new ThreadGuess()).follow(labelled.entry);
             }
             i = next - 1;
+        }
+    }
+
+    /** What one thread's last line makes possible next: enough to tell whose a labelled line is. */
+    private static final class ThreadGuess {
+        int openCalls;
+        TraceEntry last;
+
+        boolean accepts(Line line) {
+            if (line.sourcePath != null || line.entry.kind == TraceEntry.Kind.STARTING_VAR
+                    || line.entry.kind == TraceEntry.Kind.OMITTED) {
+                return true;
+            }
+            TraceEntry.Kind lastKind = last == null ? null : last.kind;
+            boolean afterReturn = last != null && last.isEvent(TraceFormat.RETURN);
+            boolean afterException = last != null && (last.isEvent(TraceFormat.EXCEPTION)
+                    || lastKind == TraceEntry.Kind.EXCEPTION);
+            switch (line.entry.kind) {
+                case RETURN_VALUE:
+                    return afterReturn;
+                case EXCEPTION:
+                    return last != null && last.isEvent(TraceFormat.EXCEPTION);
+                case ENDED_BY_EXCEPTION:
+                    return afterException;
+                case ELAPSED:
+                    return afterReturn || lastKind == TraceEntry.Kind.RETURN_VALUE
+                            || lastKind == TraceEntry.Kind.ENDED_BY_EXCEPTION;
+                default: // New or Modified var
+                    return openCalls > 0 && !afterReturn && !afterException;
+            }
+        }
+
+        void follow(TraceEntry entry) {
+            if (entry == null) {
+                return; // a Source path line
+            }
+            if (entry.isEvent(TraceFormat.CALL)) {
+                openCalls++;
+            } else if (entry.isEvent(TraceFormat.RETURN) || entry.kind == TraceEntry.Kind.ENDED_BY_EXCEPTION) {
+                openCalls = Math.max(0, openCalls - 1);
+            }
+            last = entry;
         }
     }
 
@@ -212,6 +281,11 @@ final class TextTraceParser {
             if (entry.kind == TraceEntry.Kind.OMITTED) {
                 gapped = open.peekLast();
                 gapped.add(entry);
+                for (TracedCall inner : open) {
+                    if (inner != gapped) {
+                        inner.ending = TracedCall.Ending.OMITTED;
+                    }
+                }
                 open.clear();
                 open.push(gapped);
                 return;

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  */
 final class TracedCall {
 
-    enum Ending { NONE, RETURN, EXCEPTION }
+    /** OMITTED: its end fell in the part an {@code onFailure} capture left out. */
+    enum Ending { NONE, RETURN, EXCEPTION, OMITTED }
 
     /** {@code id-name}; null for a text trace without a thread column. */
     final String thread;
