@@ -276,7 +276,16 @@ final class TextTraceParser {
                 return;
             }
             if (open.isEmpty()) {
-                open(line.lead, true); // its start is not in this file: rotated away, or cut
+                TracedCall headless = open(line.lead, true); // its start is not in this file: rotated away, or cut
+                if (entry.isTrailer()) {
+                    headless.add(entry); // only its end is here
+                    close(headless, entry.kind == TraceEntry.Kind.ENDED_BY_EXCEPTION
+                            ? TracedCall.Ending.EXCEPTION : TracedCall.Ending.RETURN);
+                    if (entry.kind == TraceEntry.Kind.ELAPSED) {
+                        closing = null;
+                    }
+                    return;
+                }
             }
             if (entry.kind == TraceEntry.Kind.OMITTED) {
                 gapped = open.peekLast();

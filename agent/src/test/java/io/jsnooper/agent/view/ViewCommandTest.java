@@ -324,4 +324,20 @@ class ViewCommandTest {
         view(file("t.log", MAIN_CALL), "--color", "always");
         assertTrue(stdout.contains("\u001b[32m\u001b[2mNew var:....... \u001b[39m\u001b[22mdoubled = 12\u001b[0m"), stdout);
     }
+
+    @Test
+    void aRotatedFileThatStartsWithTheEndOfACallShowsThatEndAsACallWithoutAStart() throws Exception {
+        String trace = String.join("\n",
+                "Return value:.. 12",
+                "Elapsed time: 00:00:00.000010",
+                "10:00:01.000000 call         5     static int twice(int n) {",
+                "10:00:01.000001 return       5     static int twice(int n) {",
+                "Return value:.. 10",
+                "Elapsed time: 00:00:00.000010",
+                "");
+        assertEquals(0, view(file("trace.log.1", trace)), stderr);
+        assertEquals(trace, stdout);
+        view(file("trace.log.1", trace), "--method", "twice");
+        assertEquals(trace.substring(trace.indexOf("10:00:01")), stdout);
+    }
 }
