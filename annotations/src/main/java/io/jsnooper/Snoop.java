@@ -31,8 +31,10 @@ import java.lang.annotation.Target;
 public @interface Snoop {
 
     /**
-     * Where the trace goes: empty for stderr, otherwise a file path. Same as {@link #output()};
-     * it exists so that {@code @Snoop("/tmp/trace.log")} reads like PySnooper's first argument.
+     * Where the trace goes: empty for stderr, otherwise a file path, or {@code "slf4j"} (a logger
+     * named after the snooped class) or {@code "slf4j:logger.name"} to log each line through the
+     * application's own SLF4J. Same as {@link #output()}; it exists so that
+     * {@code @Snoop("/tmp/trace.log")} reads like PySnooper's first argument.
      */
     String value() default "";
 
@@ -92,6 +94,9 @@ public @interface Snoop {
 
     /** How many rotated files to keep. */
     int maxFiles() default 5;
+
+    /** The level trace lines are logged at when the output is {@code "slf4j"}: trace, debug, info, warn or error. */
+    String level() default "debug";
 
     /**
      * Variables, fields and watch expressions whose names match this case-insensitive regular

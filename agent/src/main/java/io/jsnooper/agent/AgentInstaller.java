@@ -8,6 +8,7 @@ import io.jsnooper.agent.instrument.SnoopTransformer;
 import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.trace.Tracer;
+import io.jsnooper.agent.trace.TracerDispatcher;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 
 /**
- * Installs the agent once its jar is on the bootstrap class path, and runs the commands an
- * attaching command line sends. Called reflectively by {@link AgentMain}, at start-up
- * ({@code -javaagent}) or when attached ({@code agentmain}).
+ * Installs the agent once the runtime API is in the bootstrap class loader, and runs the commands
+ * an attaching command line sends. Called by {@link AgentMain}, at start-up ({@code -javaagent}) or
+ * when attached ({@code agentmain}).
  */
 public final class AgentInstaller {
 
@@ -76,6 +77,7 @@ public final class AgentInstaller {
 
     private static AgentState newState(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
         Tracer.configure(options);
+        TracerDispatcher.install();
         SnoopMatcher matcher = new SnoopMatcher(options);
         SnoopTransformer transformer = new SnoopTransformer(instrumentation, matcher, options.dumpFolder());
         instrumentation.addTransformer(transformer, true);

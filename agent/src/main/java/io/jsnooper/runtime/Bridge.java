@@ -1,11 +1,11 @@
 package io.jsnooper.runtime;
 
-import io.jsnooper.agent.trace.Tracer;
-
 /**
- * The only class rewritten code calls. It lives in the bootstrap class loader (the agent jar is
- * appended to the bootstrap search path before any class is rewritten), so every class loader —
- * application, isolated plugin loaders, loaders with a null parent, named modules — can link to it.
+ * The only class rewritten code calls. The agent defines it, with {@link Dispatcher}, in the
+ * bootstrap class loader before any class is rewritten, so every class loader — application,
+ * isolated plugin loaders, loaders with a null parent, named modules — can link to it. It forwards
+ * to the tracer through {@link #dispatcher}; until one is installed (or after a detach) every call
+ * is a no-op.
  *
  * <p>Its signatures use JDK types only: the per-call state travels as {@code Object}, so the
  * rewritten method's stack map frames never name one of our classes. Every method is a static,
@@ -18,107 +18,136 @@ import io.jsnooper.agent.trace.Tracer;
  */
 public final class Bridge {
 
+    /** The tracer; null means "trace nothing". Read once per call, in {@link #enter}. */
+    private static volatile Dispatcher dispatcher;
+
     private Bridge() {
+    }
+
+    /** Installs the tracer (null uninstalls it). Calls already traced finish with the old one. */
+    public static void install(Dispatcher tracer) {
+        dispatcher = tracer;
+    }
+
+    /** The installed tracer, so that a second agent load in the same JVM can find the first. */
+    public static Dispatcher installed() {
+        return dispatcher;
     }
 
     /** Method entry: returns the call handle kept in a new local slot, or {@code null}. */
     public static Object enter(int methodId) {
-        return Tracer.enter(methodId);
+        Dispatcher d = dispatcher;
+        return d == null ? null : d.enter(methodId);
     }
 
     /** After the parameters were reported as {@code store} events: writes the {@code call} line. */
     public static void begin(Object call) {
-        if (call != null) {
-            Tracer.begin(call);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.begin(call);
         }
     }
 
     /** Execution reached the line with the given per-method probe index. */
     public static void line(Object call, int probe) {
-        if (call != null) {
-            Tracer.line(call, probe);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.line(call, probe);
         }
     }
 
     /** A local variable (the method's variable {@code var}) was stored. One overload per JVM type. */
     public static void store(int value, Object call, int var) {
-        if (call != null) {
-            Tracer.storeInt(call, var, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.storeInt(call, var, value);
         }
     }
 
     public static void store(long value, Object call, int var) {
-        if (call != null) {
-            Tracer.storeLong(call, var, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.storeLong(call, var, value);
         }
     }
 
     public static void store(float value, Object call, int var) {
-        if (call != null) {
-            Tracer.storeFloat(call, var, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.storeFloat(call, var, value);
         }
     }
 
     public static void store(double value, Object call, int var) {
-        if (call != null) {
-            Tracer.storeDouble(call, var, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.storeDouble(call, var, value);
         }
     }
 
     public static void store(Object value, Object call, int var) {
-        if (call != null) {
-            Tracer.storeObject(call, var, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.storeObject(call, var, value);
         }
     }
 
     /** An exception reached one of the method's own catch handlers, written at {@code line}. */
     public static void caught(Throwable thrown, Object call, int line) {
-        if (call != null) {
-            Tracer.caught(call, thrown, line);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.caught(call, thrown, line);
         }
     }
 
     /** The method is about to return the value on the stack. One overload per JVM type. */
     public static void returned(int value, Object call) {
-        if (call != null) {
-            Tracer.returnedInt(call, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.returnedInt(call, value);
         }
     }
 
     public static void returned(long value, Object call) {
-        if (call != null) {
-            Tracer.returnedLong(call, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.returnedLong(call, value);
         }
     }
 
     public static void returned(float value, Object call) {
-        if (call != null) {
-            Tracer.returnedFloat(call, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.returnedFloat(call, value);
         }
     }
 
     public static void returned(double value, Object call) {
-        if (call != null) {
-            Tracer.returnedDouble(call, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.returnedDouble(call, value);
         }
     }
 
     public static void returned(Object value, Object call) {
-        if (call != null) {
-            Tracer.returnedObject(call, value);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.returnedObject(call, value);
         }
     }
 
     public static void returnedVoid(Object call) {
-        if (call != null) {
-            Tracer.returnedVoid(call);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.returnedVoid(call);
         }
     }
 
     /** An exception is leaving the method; the rewritten code re-throws it unchanged. */
     public static void threw(Throwable thrown, Object call) {
-        if (call != null) {
-            Tracer.threw(call, thrown);
+        Dispatcher d = dispatcher;
+        if (call != null && d != null) {
+            d.threw(call, thrown);
         }
     }
 }

@@ -72,8 +72,11 @@ public final class AttachCommands {
             if (c.isArray() || c.isPrimitive() || SnoopMatcher.isPlatform(internal)) {
                 continue;
             }
+            // classes an earlier attach rewrote are rewritten again too: under the new rules
+            // they may no longer be wanted, and then they get their original code back
             boolean wanted = (!rules.isEmpty() && rules.matchesClass(internal))
-                    || (!state.atStartup && usesSnoop(c));
+                    || (!state.atStartup && usesSnoop(c))
+                    || state.transformer.rewrittenClasses().contains(c.getName());
             if (!wanted) {
                 continue;
             }

@@ -30,13 +30,14 @@ public final class SnoopSettings {
     public static final String MAX_FILE_SIZE = "maxFileSize";
     public static final String MAX_FILES = "maxFiles";
     public static final String REDACT = "redact";
+    public static final String LEVEL = "level";
 
     /** Names whose values never appear in a trace, unless {@code redact} says otherwise. */
     public static final String DEFAULT_REDACT = "password|passwd|secret|token|apikey|api_key|credential|private_?key";
 
     public static final List<String> ELEMENTS = List.of(OUTPUT, WATCH, WATCH_EXPLODE, DEPTH, PREFIX, THREAD_INFO,
             RELATIVE_TIME, MAX_VARIABLE_LENGTH, NORMALIZE, COLOR, OVERWRITE, CUSTOM_REPR, FORMAT, ON_FAILURE,
-            MAX_FILE_SIZE, MAX_FILES, REDACT);
+            MAX_FILE_SIZE, MAX_FILES, REDACT, LEVEL);
 
     /** Values of {@link #COLOR}. */
     public enum Color { AUTO, ALWAYS, NEVER }
@@ -45,7 +46,7 @@ public final class SnoopSettings {
     public enum Format { TEXT, JSONL }
 
     public static final SnoopSettings DEFAULTS = new SnoopSettings(STDERR, List.of(), List.of(), 1, "", false,
-            false, 100, false, Color.AUTO, false, List.of(), Format.TEXT, false, 0, 5, DEFAULT_REDACT);
+            false, 100, false, Color.AUTO, false, List.of(), Format.TEXT, false, 0, 5, DEFAULT_REDACT, "debug");
 
     public final String output;
     public final List<String> watch;
@@ -69,11 +70,13 @@ public final class SnoopSettings {
     public final int maxFiles;
     /** A case-insensitive regular expression of names whose values show as "***"; empty for none. */
     public final String redact;
+    /** The level trace lines are logged at when the output is {@code slf4j}: trace, debug, info, warn, error. */
+    public final String level;
 
     SnoopSettings(String output, List<String> watch, List<String> watchExplode, int depth, String prefix,
             boolean threadInfo, boolean relativeTime, int maxVariableLength, boolean normalize, Color color,
             boolean overwrite, List<String> customRepr, Format format, boolean onFailure, long maxFileSize,
-            int maxFiles, String redact) {
+            int maxFiles, String redact, String level) {
         this.output = output;
         this.watch = List.copyOf(watch);
         this.watchExplode = List.copyOf(watchExplode);
@@ -91,6 +94,7 @@ public final class SnoopSettings {
         this.maxFileSize = maxFileSize;
         this.maxFiles = maxFiles;
         this.redact = redact;
+        this.level = level;
     }
 
     /** A file path, or {@link #STDERR}. */
@@ -123,6 +127,7 @@ public final class SnoopSettings {
         long mfs = maxFileSize;
         int mf = maxFiles;
         String rd = redact;
+        String lv = level;
         switch (element) {
             case OUTPUT: o = string(element, value).equals("stderr") ? STDERR : string(element, value); break;
             case WATCH: w = strings(element, value); break;
@@ -155,6 +160,12 @@ public final class SnoopSettings {
                 }
                 break;
             case ON_FAILURE: of = bool(element, value); break;
+            case LEVEL:
+                lv = string(element, value).trim().toLowerCase(java.util.Locale.ROOT);
+                if (!List.of("trace", "debug", "info", "warn", "error").contains(lv)) {
+                    throw new IllegalArgumentException("level must be trace, debug, info, warn or error, not '" + value + "'");
+                }
+                break;
             case MAX_FILE_SIZE:
                 mfs = size(element, value);
                 break;
@@ -178,7 +189,7 @@ public final class SnoopSettings {
             default:
                 throw new IllegalArgumentException("unknown @Snoop element '" + element + "'");
         }
-        return new SnoopSettings(o, w, we, d, p, ti, rt, mvl, n, c, ow, cr, f, of, mfs, mf, rd);
+        return new SnoopSettings(o, w, we, d, p, ti, rt, mvl, n, c, ow, cr, f, of, mfs, mf, rd, lv);
     }
 
     /** Bytes, or a number with a k/m/g suffix (powers of 1024): {@code 10m}, {@code 512kb}. */
@@ -263,6 +274,6 @@ public final class SnoopSettings {
                 + relativeTime + ", maxVariableLength=" + maxVariableLength + ", normalize=" + normalize
                 + ", color=" + color + ", overwrite=" + overwrite + ", customRepr=" + customRepr + ", format=" + format
                 + ", onFailure=" + onFailure + ", maxFileSize=" + maxFileSize + ", maxFiles=" + maxFiles
-                + ", redact='" + redact + "'}";
+                + ", redact='" + redact + "', level=" + level + "}";
     }
 }

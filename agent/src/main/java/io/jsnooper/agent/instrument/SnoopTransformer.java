@@ -44,18 +44,29 @@ public final class SnoopTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || SnoopMatcher.isPlatform(className) || !mayBeTraced(className, classFile)) {
+        if (className == null) {
+            return null;
+        }
+        byte[] result = rewriteIfTraced(module, loader, className, classFile);
+        if (result == null && classBeingRedefined != null) {
+            rewritten.remove(className.replace('/', '.')); // retransformed back to its original code
+        }
+        return result;
+    }
+
+    private byte[] rewriteIfTraced(Module module, ClassLoader loader, String className, byte[] classFile) {
+        if (SnoopMatcher.isPlatform(className) || !mayBeTraced(className, classFile)) {
             return null;
         }
         try {
-            byte[] rewritten = rewriter.rewrite(classFile, loader);
-            if (rewritten == null) {
+            byte[] bytes = rewriter.rewrite(classFile, loader);
+            if (bytes == null) {
                 return null;
             }
             letModuleReadBridge(module);
-            dump(className, rewritten);
-            this.rewritten.add(className.replace('/', '.'));
-            return rewritten;
+            dump(className, bytes);
+            rewritten.add(className.replace('/', '.'));
+            return bytes;
         } catch (Throwable t) {
             Diagnostics.warn(className.replace('/', '.') + " is not traced: the rewrite failed with " + t);
             return null;

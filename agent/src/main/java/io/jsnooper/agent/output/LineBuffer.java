@@ -36,6 +36,8 @@ public final class LineBuffer {
      * is replayed into the real buffer only if the call fails.
      */
     private final boolean capture;
+    /** The sink wants each line on the traced thread as soon as it is finished (SLF4J: MDC). */
+    private final boolean immediate;
     static final int HEAD_LINES = 1_000;
     static final int TAIL_LINES = 1_000;
     private int lineStart;
@@ -52,6 +54,7 @@ public final class LineBuffer {
         this.sink = sink;
         this.owner = new WeakReference<>(owner);
         this.capture = capture;
+        this.immediate = sink != null && sink.isImmediate();
     }
 
     /** A buffer for {@code onFailure} calls of the current thread: bounded, never written by itself. */
@@ -214,7 +217,7 @@ public final class LineBuffer {
             return;
         }
         published = position;
-        if (position >= HAND_OVER_AT || Sinks.shuttingDown) {
+        if (position >= HAND_OVER_AT || Sinks.shuttingDown || immediate) {
             handOver();
         }
     }

@@ -1,6 +1,7 @@
 package io.jsnooper.agent.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -94,9 +95,43 @@ public final class Sinks {
         return sink;
     }
 
+    /**
+     * The sink for a method's output; {@code slf4j} outputs resolve SLF4J through the snooped
+     * class's loader.
+     */
+    public static TraceSink forOutput(String output, boolean overwrite, long maxSize, int maxFiles,
+            String className, ClassLoader loader, String level) {
+        if (Slf4jSink.isSlf4j(output)) {
+            synchronized (Sinks.class) {
+                TraceSink sink = Slf4jSink.of(output, className, loader, level, BY_ID.size(), STDERR);
+                if (!BY_ID.contains(sink)) {
+                    BY_ID.add(sink); // its id is the size before: threads index their buffers by it
+                }
+                return sink;
+            }
+        }
+        return forOutput(output, overwrite, maxSize, maxFiles);
+    }
+
     /** Whether a file output can be opened for writing (opening it, as tracing would). */
     public static boolean canWrite(String output) {
-        return output.isEmpty() || forOutput(output) != STDERR;
+        if (output.isEmpty() || Slf4jSink.isSlf4j(output) || BY_OUTPUT.containsKey(output)) {
+            return true;
+        }
+        try {
+            Path path = Paths.get(output).toAbsolutePath().normalize();
+            if (Files.exists(path)) {
+                return Files.isRegularFile(path) && Files.isWritable(path);
+            }
+            Path parent = path.getParent();
+            if (parent == null) {
+                return false;
+            }
+            Files.createDirectories(parent);
+            return Files.isDirectory(parent) && Files.isWritable(parent);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A new buffer owned by the calling thread; registered so that the flusher can reach it. */

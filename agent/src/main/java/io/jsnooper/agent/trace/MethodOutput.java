@@ -32,7 +32,8 @@ final class MethodOutput {
 
     static MethodOutput of(MethodInfo method) {
         SnoopSettings settings = method.settings;
-        TraceSink sink = Sinks.forOutput(settings.output, settings.overwrite, settings.maxFileSize, settings.maxFiles);
+        TraceSink sink = Sinks.forOutput(settings.output, settings.overwrite, settings.maxFileSize, settings.maxFiles,
+                method.className, method.loader(), settings.level);
         List<CustomRepr> reprs = new ArrayList<>();
         for (String name : settings.customRepr) {
             CustomRepr repr = CustomRepr.load(name.replace('/', '.'), method.loader());

@@ -30,6 +30,11 @@ import org.objectweb.asm.util.TraceMethodVisitor;
 /** Rewrites fixture classes as the agent would, verifies them, and runs them in a fresh loader. */
 final class Rewriting {
 
+    static {
+        // in-process, Bridge comes from target/classes: connect it to the tracer as the agent would
+        io.jsnooper.agent.trace.TracerDispatcher.install();
+    }
+
     private Rewriting() {
     }
 

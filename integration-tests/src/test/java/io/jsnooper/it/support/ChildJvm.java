@@ -97,11 +97,20 @@ public final class ChildJvm {
         return this;
     }
 
-    public Result run() throws IOException, InterruptedException {
+    /**
+     * Starts the child and returns while it runs, for tests that act on a live JVM (attach); the
+     * caller closes it, which kills it if it is still running.
+     */
+    public RunningJvm start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command()).directory(workingDirectory.toFile());
+        builder.environment().remove("JSNOOPER_DISABLED");
+        builder.environment().putAll(environment);
+        return RunningJvm.start(builder);
+    }
+
+    List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
-        // CDS is off only to keep the JVM's note about the appended boot class path out of golden files.
-        command.add("-Xshare:off");
         if (withAgent) {
             String agent = "-javaagent:" + TestPaths.agentJar();
             command.add(agentOptions == null ? agent : agent + "=" + agentOptions);
@@ -116,6 +125,11 @@ public final class ChildJvm {
             command.add(mainClass);
         }
         command.addAll(programArgs);
+        return command;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        List<String> command = command();
 
         Path out = Files.createTempFile("jsnooper-child", ".out");
         Path err = Files.createTempFile("jsnooper-child", ".err");
