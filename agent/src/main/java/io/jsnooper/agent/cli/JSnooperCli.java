@@ -1,10 +1,11 @@
 package io.jsnooper.agent.cli;
 
+import io.jsnooper.agent.view.ViewCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code java -jar jsnooper-agent.jar list | attach | status | detach}: the agent jar is also the
+ * {@code java -jar jsnooper-agent.jar list | attach | status | detach | view}: the agent jar is also the
  * command line. This class only checks that the JDK can attach, then hands over to
  * {@link AttachClient}, which is the only class that touches {@code com.sun.tools.attach}.
  */
@@ -18,6 +19,7 @@ public final class JSnooperCli {
             "                                     snoop methods of a running JVM",
             "  status TARGET                      what is snooped there, and where the trace goes",
             "  detach TARGET                      restore every changed class to its original code",
+            ViewCommand.USAGE,
             "TARGET is a pid, or a part of the main class or jar name that only one JVM has.",
             "PATTERN: pkg.Class#method, pkg.Class#method(java.lang.String,int), pkg.Class, pkg.* or pkg..*",
             "OPTION: any @Snoop element (threadInfo, prefix, normalize, maxVariableLength, ...).");
@@ -33,6 +35,9 @@ public final class JSnooperCli {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].equals("view")) { // reads files only: needs no attach support
+            return ViewCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (ModuleLayer.boot().findModule("jdk.attach").isEmpty()) {
             err.println("jsnooper: this Java (" + System.getProperty("java.home") + ") has no attach support"

@@ -1,0 +1,168 @@
+package io.jsnooper.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jsnooper.it.fixtures.failure.OnFailureMain;
+import io.jsnooper.it.fixtures.failure.RoundTrip;
+import io.jsnooper.it.fixtures.failure.TwoThreadsMain;
+import io.jsnooper.it.support.ChildJvm;
+import io.jsnooper.it.support.Jdk;
+import io.jsnooper.it.support.TestPaths;
+import io.jsnooper.it.support.TraceGrammar;
+import io.jsnooper.it.support.TraceJson;
+import io.jsnooper.it.support.TraceText;
+import io.jsnooper.it.support.ViewCli;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JSON Lines parse line by line and read back as the text trace; view's filters and errors, run as a user runs it. */
+class JsonLinesAndViewTest {
+
+    private static final Set<String> COMMON = Set.of("time", "epoch_us", "thread", "class", "method", "file", "depth", "call", "event");
+
+    @TempDir
+    Path folder;
+
+    private ChildJvm.Result run(Class<?> main, String trace, String options, String... args) throws Exception {
+        return ChildJvm.on(Jdk.CURRENT).main(main, args).workingDirectory(folder)
+                .agentOptions("sourcepath=" + TestPaths.sourceRoot() + ",output=" + folder.resolve(trace) + options)
+                .run().assertSucceeded();
+    }
+
+    private String read(String name) throws Exception {
+        return Files.readString(folder.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private static void assertEveryLineIsATraceObject(String jsonl) {
+        for (String line : jsonl.lines().toList()) {
+            Map<String, Object> object = TraceJson.object(line);
+            assertTrue(object.keySet().containsAll(COMMON), line);
+            switch ((String) object.get("event")) {
+                case "call": case "line": case "return":
+                    assertTrue(object.containsKey("line") && object.containsKey("source"), line);
+                    break;
+                case "exception":
+                    assertTrue(object.containsKey("exception"), line);
+                    break;
+                case "var":
+                    assertTrue(Set.of("starting", "new", "modified").contains(object.get("change"))
+                            && object.containsKey("name") && object.get("value") instanceof String, line);
+                    break;
+                case "end":
+                    assertTrue(Set.of("return", "exception").contains(object.get("by")) && object.containsKey("elapsed_us"), line);
+                    break;
+                default:
+                    throw new AssertionError("unknown event: " + line);
+            }
+        }
+    }
+
+    @Test
+    void everyJsonLineParsesAndViewReadsItBackAsTheTextTrace() throws Exception {
+        run(RoundTrip.class, "trace.txt", "");
+        run(RoundTrip.class, "trace.jsonl", ",format=jsonl");
+        String jsonl = read("trace.jsonl");
+        assertEveryLineIsATraceObject(jsonl);
+        assertTrue(jsonl.contains("\"depth\":1"), "the nested quote() calls");
+
+        ViewCli view = ViewCli.run(folder, "trace.jsonl");
+        assertEquals(0, view.exitCode, view.toString());
+        assertEquals(TraceText.normalize(read("trace.txt")), TraceText.normalize(view.stdout));
+    }
+
+    @Test
+    @Disabled("agent bug: onFailure + format=jsonl writes the capture's '... N lines omitted ...' line as plain text,"
+            + " not as a JSON object (LineBuffer.replayInto), so a JSONL trace stops parsing line by line")
+    void everyLineOfAnOnFailureJsonLinesTraceWithAGapParses() throws Exception {
+        run(OnFailureMain.class, "trace.jsonl", ",format=jsonl", "loop", "3000");
+        assertEveryLineIsATraceObject(read("trace.jsonl"));
+    }
+
+    /** Each call's lines come together: a call event, its lines on one thread, then its end, before the next call. */
+    private static void assertCallsWhole(String shown, String thread) {
+        List<String> lines = shown.lines().toList();
+        boolean inCall = false;
+        for (String line : lines) {
+            if (line.contains(" call ")) {
+                assertTrue(!inCall, "a call starts inside another:\n" + shown);
+                inCall = true;
+            }
+            if (line.matches("^\\d\\d:.*")) {
+                assertTrue(line.substring(16).startsWith(thread), "another thread's line in a call: " + line);
+            }
+            if (line.startsWith("Elapsed time: ")) {
+                assertTrue(inCall, "an end without a call:\n" + shown);
+                inCall = false;
+            }
+        }
+        assertTrue(!inCall, "the last call has no end");
+    }
+
+    @Test
+    void viewRegroupsTheCallsOfInterleavedThreadsAndFiltersThem() throws Exception {
+        run(TwoThreadsMain.class, "trace.log", ",threadInfo=true", "300");
+        run(TwoThreadsMain.class, "trace.jsonl", ",format=jsonl", "300");
+        for (String trace : new String[] {"trace.log", "trace.jsonl"}) {
+            ViewCli payments = ViewCli.run(folder, trace, "--thread", "payments");
+            assertEquals(0, payments.exitCode, payments.toString());
+            assertEquals(300, TraceGrammar.countLabelled(payments.stdout, "Elapsed time:"), trace);
+            java.util.regex.Matcher thread = java.util.regex.Pattern.compile("(?m)^\\S+ (\\d+-payments) +call ")
+                    .matcher(payments.stdout);
+            assertTrue(thread.find(), payments.toString());
+            assertCallsWhole(payments.stdout, thread.group(1));
+            assertTrue(!payments.stdout.contains("ship(int order)"), trace);
+
+            ViewCli failed = ViewCli.run(folder, trace, "--failed");
+            assertEquals(300 / 7, TraceGrammar.countLabelled(failed.stdout, "Call ended by exception"), trace);
+            assertEquals(300 / 7, TraceGrammar.countLabelled(failed.stdout, "Elapsed time:"), trace);
+
+            ViewCli ship = ViewCli.run(folder, trace, "--method", "TwoThreadsMain#ship");
+            assertEquals(300, TraceGrammar.countLabelled(ship.stdout, "Elapsed time:"), trace);
+            assertTrue(!ship.stdout.contains("pay(int order)"), trace);
+
+            ViewCli grep = ViewCli.run(folder, trace, "--grep", "declined for order 294");
+            assertEquals(1, TraceGrammar.countLabelled(grep.stdout, "Starting var:.."), grep.toString());
+            assertTrue(grep.stdout.contains("Starting var:.. order = 294\n"), grep.toString());
+
+            assertEquals("", ViewCli.run(folder, trace, "--since", "23:59:59.999999").stdout, "nothing that late");
+        }
+    }
+
+    @Test
+    void viewOnAMissingEmptyForeignOrCutFileSaysWhatIsWrongAndFails() throws Exception {
+        ViewCli missing = ViewCli.run(folder, "absent.log");
+        assertEquals(1, missing.exitCode);
+        assertTrue(missing.stderr.contains("absent.log: no such file"), missing.toString());
+
+        Files.writeString(folder.resolve("empty.log"), "");
+        ViewCli empty = ViewCli.run(folder, "empty.log");
+        assertEquals(1, empty.exitCode);
+        assertTrue(empty.stderr.contains("empty.log is empty"), empty.toString());
+
+        Files.copy(TestPaths.sourceRoot().resolve("io/jsnooper/it/fixtures/failure/RoundTrip.java"), folder.resolve("code.java"));
+        ViewCli foreign = ViewCli.run(folder, "code.java");
+        assertEquals(1, foreign.exitCode);
+        assertTrue(foreign.stderr.contains("code.java is not a JSnooper trace"), foreign.toString());
+
+        run(RoundTrip.class, "trace.log", "");
+        byte[] whole = Files.readAllBytes(folder.resolve("trace.log"));
+        int cut = new String(whole, StandardCharsets.UTF_8).indexOf("Return value:") + 5;
+        Files.write(folder.resolve("cut.log"), Arrays.copyOf(whole, cut));
+        ViewCli truncated = ViewCli.run(folder, "cut.log");
+        assertEquals(1, truncated.exitCode);
+        assertTrue(truncated.stderr.contains("cut.log is truncated"), truncated.toString());
+        assertTrue(truncated.stdout.contains(" call "), "the whole lines before the cut are shown");
+
+        ViewCli usage = ViewCli.run(folder, "trace.log", "--no-such-option");
+        assertEquals(2, usage.exitCode, usage.toString());
+    }
+}
