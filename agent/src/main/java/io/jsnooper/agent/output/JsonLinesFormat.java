@@ -84,10 +84,18 @@ public final class JsonLinesFormat implements TraceFormat {
         end(out);
     }
 
+    /** {@code {..., "event":"omitted","lines":N}}: still one JSON object per line. */
+    @Override
+    public void omitted(Call call, LineBuffer out, long lines) {
+        start(out, call, System.nanoTime(), "omitted").ascii(",\"lines\":").number(lines, 0);
+        end(out);
+    }
+
     private LineBuffer startEvent(Call call, long nanoTime, String event, int line, byte[] source) {
         LineBuffer out = start(call, nanoTime, event);
         out.ascii(",\"line\":").number(line, 0).ascii(",\"source\":");
-        string(out, new String(source, StandardCharsets.UTF_8).trim());
+        // as in the file, indentation included: a reader can rebuild the text trace without the source
+        string(out, new String(source, StandardCharsets.UTF_8));
         return out;
     }
 
@@ -99,7 +107,10 @@ public final class JsonLinesFormat implements TraceFormat {
     }
 
     private LineBuffer start(Call call, long nanoTime, String event) {
-        LineBuffer out = call.out();
+        return start(call.out(), call, nanoTime, event);
+    }
+
+    private LineBuffer start(LineBuffer out, Call call, long nanoTime, String event) {
         out.ch('{');
         if (!normalize) {
             long micros = WallClock.microsOfDay(nanoTime);

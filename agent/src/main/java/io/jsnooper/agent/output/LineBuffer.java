@@ -66,14 +66,16 @@ public final class LineBuffer {
         return capture;
     }
 
-    /** Writes what was captured into {@code target} as whole lines, then forgets it. */
-    public void replayInto(LineBuffer target) {
+    /**
+     * Writes what was captured into {@code target} as whole lines, then forgets it; the format
+     * writes the line that says how many lines were left out between head and tail.
+     */
+    public void replayInto(LineBuffer target, TraceFormat format, TraceFormat.Call call) {
         target.appendLines(bytes, 0, lineStart);
         long kept = Math.min(tailWritten, TAIL_LINES);
         long omitted = tailWritten - kept;
         if (omitted > 0) {
-            target.ascii("... ").ascii(Long.toString(omitted)).ascii(" lines omitted ...");
-            target.endLine();
+            format.omitted(call, target, omitted);
         }
         for (long i = tailWritten - kept; i < tailWritten; i++) {
             int slot = (int) (i % TAIL_LINES);

@@ -154,6 +154,12 @@ public final class TextFormat implements TraceFormat {
         out.endLine();
     }
 
+    @Override
+    public void omitted(Call call, LineBuffer out, long lines) {
+        out.ascii("... ").number(lines, 0).ascii(" lines omitted ...");
+        out.endLine();
+    }
+
     private LineBuffer startVariable(Call call, Change change, String name) {
         LineBuffer out = call.out();
         start(out, call.depth());

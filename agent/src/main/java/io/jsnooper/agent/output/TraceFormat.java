@@ -63,6 +63,12 @@ public interface TraceFormat {
     /** The call's last line(s): how it ended and how long it took. */
     void end(Call call, boolean byException, long elapsedNanos);
 
+    /**
+     * Where an {@code onFailure} call's kept head and tail meet: {@code lines} were left out. Written
+     * into {@code out}, the real buffer the capture of {@code call} is replayed into.
+     */
+    void omitted(Call call, LineBuffer out, long lines);
+
     /** Writes a primitive the way Java prints it. */
     static void writePrimitive(LineBuffer out, char kind, long bits) {
         switch (kind) {

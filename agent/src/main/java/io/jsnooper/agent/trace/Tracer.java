@@ -378,7 +378,7 @@ public final class Tracer {
         if (call.capturing) {
             // onFailure: the captured trace is written only for a call that failed
             if (byException) {
-                call.out.replayInto(thread.buffer(call.output.sink));
+                call.out.replayInto(thread.buffer(call.output.sink), call.format, call);
             } else {
                 call.out.discard();
             }

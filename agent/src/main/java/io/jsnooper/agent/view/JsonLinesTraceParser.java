@@ -41,13 +41,7 @@ final class JsonLinesTraceParser {
 
     private void accept(String line) {
         if (OMITTED.matcher(line).matches() && previous != null) {
-            // an onFailure capture's gap: written as plain text into the outermost call's lines
-            TracedCall root = previous;
-            while (root.depth > 0 && root.parent != null) {
-                root = root.parent;
-            }
-            root.add(TraceEntry.labelled(TraceEntry.Kind.OMITTED, null, line));
-            trace.traceLines++;
+            omitted(line); // written as plain text by older agents
             return;
         }
         Map<String, Object> object;
@@ -59,6 +53,11 @@ final class JsonLinesTraceParser {
         }
         Object event = object.get("event");
         Object id = object.get("call");
+        if ("omitted".equals(event) && object.get("lines") instanceof Long && previous != null) {
+            // its call id is the capture's outermost call; it belongs there in any case
+            omitted("... " + object.get("lines") + " lines omitted ...");
+            return;
+        }
         if (!(event instanceof String) || !(id instanceof Long)) {
             foreign(line);
             return;
@@ -67,6 +66,16 @@ final class JsonLinesTraceParser {
         TracedCall call = callOf((Long) id, object);
         previous = call;
         addEntries(call, (String) event, object);
+    }
+
+    /** An onFailure capture's gap: it belongs to the outermost call of the lines before it. */
+    private void omitted(String text) {
+        TracedCall root = previous;
+        while (root.depth > 0 && root.parent != null) {
+            root = root.parent;
+        }
+        root.add(TraceEntry.labelled(TraceEntry.Kind.OMITTED, null, text));
+        trace.traceLines++;
     }
 
     private void foreign(String line) {

@@ -22,10 +22,17 @@ class JsonLinesFormatTest {
     }
 
     @Test
-    void aLineEventIsOneObjectWithTheTrimmedSource() {
+    void aLineEventIsOneObjectWithTheSourceLineAsWritten() {
         format.event(call, 0, TraceFormat.LINE, 6, "        if (n != 0) {".getBytes(StandardCharsets.UTF_8));
 
-        assertEquals("{" + COMMON + "\"event\":\"line\",\"line\":6,\"source\":\"if (n != 0) {\"}\n", written());
+        assertEquals("{" + COMMON + "\"event\":\"line\",\"line\":6,\"source\":\"        if (n != 0) {\"}\n", written());
+    }
+
+    @Test
+    void theGapOfAnOnFailureCaptureIsAnObjectToo() {
+        format.omitted(call, out, 12);
+
+        assertEquals("{" + COMMON + "\"event\":\"omitted\",\"lines\":12}\n", written());
     }
 
     @Test
