@@ -146,7 +146,10 @@ public final class JdiLineTracer {
                         out.println(clock() + " return    " + pad(line) + " " + sourceLine(line));
                         out.println("Return value:.. " + returned.returnValue());
                         finished = System.nanoTime();
-                        out.println("Elapsed time: " + (finished - started) / 1_000 + " µs");
+                        long micros = (finished - started) / 1_000;
+                        long seconds = micros / 1_000_000;
+                        out.printf("Elapsed time: %02d:%02d:%02d.%06d%n",
+                                seconds / 3600, seconds / 60 % 60, seconds % 60, micros % 1_000_000);
                         requests.deleteEventRequest(step);
                         entry.disable();
                         exit.disable();

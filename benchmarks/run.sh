@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every performance benchmark of docs/performance.md, side by side, in one go (~5 minutes on
+# 2 cores): builds the agent and benchmarks.jar, runs JMH (traced, untraced, ideal and naive
+# formatting, 4 threads, all with -prof gc), checks the traced files for torn lines, times JVM
+# start-up with and without the agent, runs the JDI stepping baseline, and prints the tables.
+#
+#   benchmarks/run.sh                      # everything, the short settings below
+#   benchmarks/run.sh TracedBenchmark      # a JMH regex: only those benchmarks (start-up and JDI still run)
+#   JMH_OPTS='-f 3 -wi 5 -i 10' benchmarks/run.sh   # longer runs for steadier numbers
+#
+# Results: benchmarks/target/results/ (jmh.json, jmh.txt, startup.properties, jdi.properties, summary.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."   # every path the benchmarks use is relative to the repository root
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAR=benchmarks/target/benchmarks.jar
+RESULTS=benchmarks/target/results
+JMH_OPTS="${JMH_OPTS:--f 2 -wi 3 -w 1s -i 5 -r 1s}"
+STARTUP_RUNS="${STARTUP_RUNS:-11}"
+JDI_N="${JDI_N:-500}"
+
+echo "== build"
+mvn -B -q -pl benchmarks -am package -DskipTests
+rm -rf benchmarks/target/bench-trace "$RESULTS"
+mkdir -p benchmarks/target/bench-trace "$RESULTS"
+
+echo "== JMH ($JMH_OPTS -prof gc)"
+# shellcheck disable=SC2086
+"$JAVA" -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$RESULTS/jmh.json" "${1:-io.jsnooper.bench}" \
+  | tee "$RESULTS/jmh.txt"
+
+echo "== torn lines? (the files hold the last measured iteration of each fork)"
+for f in benchmarks/target/bench-trace/traced.log benchmarks/target/bench-trace/threads4.log; do
+  if [ -s "$f" ]; then "$JAVA" -cp "$JAR" io.jsnooper.bench.TraceCheck "$f"; fi
+done
+
+echo "== start-up ($STARTUP_RUNS runs each, alternating, medians)"
+"$JAVA" -cp "$JAR" io.jsnooper.bench.startup.StartupBenchmark "$STARTUP_RUNS" benchmarks/target/startup \
+  "$RESULTS/startup.properties"
+
+echo "== JDI line-stepping baseline (n=$JDI_N)"
+"$JAVA" -cp "$JAR" io.jsnooper.bench.jdi.JdiLineTracer "$JDI_N" benchmarks/target/bench-trace/jdi.log \
+  "$RESULTS/jdi.properties"
+
+echo "== machine"
+{
+  echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), nproc = $(nproc)"
+  echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p)"
+  echo "- OS: $(uname -sr)"
+} | tee "$RESULTS/machine.md"
+
+echo "== summary"
+"$JAVA" -cp "$JAR" io.jsnooper.bench.Report "$RESULTS/jmh.json" "$RESULTS/startup.properties" \
+  "$RESULTS/jdi.properties" | tee "$RESULTS/summary.md"
