@@ -6,6 +6,7 @@
 #
 #   benchmarks/run.sh                      # everything, the short settings below
 #   benchmarks/run.sh TracedBenchmark      # a JMH regex: only those benchmarks (start-up and JDI still run)
+#   benchmarks/run.sh HotPathExperiment    # the hot-path experiment of docs/performance.md (not in the default set)
 #   JMH_OPTS='-f 3 -wi 5 -i 10' benchmarks/run.sh   # longer runs for steadier numbers
 #
 # Results: benchmarks/target/results/ (jmh.json, jmh.txt, startup.properties, jdi.properties, summary.md).
@@ -26,7 +27,7 @@ mkdir -p benchmarks/target/bench-trace "$RESULTS"
 
 echo "== JMH ($JMH_OPTS -prof gc)"
 # shellcheck disable=SC2086
-"$JAVA" -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$RESULTS/jmh.json" "${1:-io.jsnooper.bench}" \
+"$JAVA" -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$RESULTS/jmh.json" "${1:-io.jsnooper.bench.(Traced|Untraced|FormattingBaseline)Benchmark}" \
   | tee "$RESULTS/jmh.txt"
 
 echo "== torn lines? (the files hold the last measured iteration of each fork)"
