@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Runs every performance benchmark of docs/performance.md, side by side, in one go (~5 minutes on
+# Runs every performance benchmark of docs/performance.md, side by side, in one go (~6 minutes on
 # 2 cores): builds the agent and benchmarks.jar, runs JMH (traced, untraced, ideal and naive
 # formatting, 4 threads, all with -prof gc), checks the traced files for torn lines, times JVM
 # start-up with and without the agent, runs the JDI stepping baseline, and prints the tables.
 #
 #   benchmarks/run.sh                      # everything, the short settings below
-#   benchmarks/run.sh TracedBenchmark      # a JMH regex: only those benchmarks (start-up and JDI still run)
+#   benchmarks/run.sh TracedBenchmark      # a JMH regex: only those benchmarks, one JMH run (start-up and JDI still run)
 #   benchmarks/run.sh HotPathExperiment    # the hot-path experiment of docs/performance.md (not in the default set)
 #   JMH_OPTS='-f 3 -wi 5 -i 10' benchmarks/run.sh   # longer runs for steadier numbers
 #
-# Results: benchmarks/target/results/ (jmh.json, jmh.txt, startup.properties, jdi.properties, summary.md).
+# Results: benchmarks/target/results/ (jmh*.json, jmh.txt, startup.properties, jdi.properties, summary.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."   # every path the benchmarks use is relative to the repository root
 
@@ -17,6 +17,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/target/results
 JMH_OPTS="${JMH_OPTS:--f 2 -wi 3 -w 1s -i 5 -r 1s}"
+UNTRACED_OPTS="${UNTRACED_OPTS:--f 4 -wi 3 -w 1s -i 5 -r 1s}"
 STARTUP_RUNS="${STARTUP_RUNS:-11}"
 JDI_N="${JDI_N:-500}"
 
@@ -25,10 +26,21 @@ mvn -B -q -pl benchmarks -am package -DskipTests
 rm -rf benchmarks/target/bench-trace "$RESULTS"
 mkdir -p benchmarks/target/bench-trace "$RESULTS"
 
-echo "== JMH ($JMH_OPTS -prof gc)"
-# shellcheck disable=SC2086
-"$JAVA" -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$RESULTS/jmh.json" "${1:-io.jsnooper.bench.(Traced|Untraced|FormattingBaseline)Benchmark}" \
-  | tee "$RESULTS/jmh.txt"
+if [ $# -gt 0 ]; then
+  echo "== JMH $1 ($JMH_OPTS -prof gc)"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$RESULTS/jmh.json" "$1" | tee "$RESULTS/jmh.txt"
+else
+  echo "== JMH: traced and formatting baselines ($JMH_OPTS -prof gc)"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$RESULTS/jmh.json" \
+    'io.jsnooper.bench.(Traced|FormattingBaseline)Benchmark' | tee "$RESULTS/jmh.txt"
+  # A 2 % target is below the spread between forks of the same code here, so more forks.
+  echo "== JMH: untraced code with and without the agent ($UNTRACED_OPTS -prof gc)"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $UNTRACED_OPTS -prof gc -rf json -rff "$RESULTS/jmh-untraced.json" \
+    'io.jsnooper.bench.UntracedBenchmark' | tee "$RESULTS/jmh-untraced.txt"
+fi
 
 echo "== torn lines? (the files hold the last measured iteration of each fork)"
 for f in benchmarks/target/bench-trace/traced.log benchmarks/target/bench-trace/threads4.log; do
@@ -51,5 +63,5 @@ echo "== machine"
 } | tee "$RESULTS/machine.md"
 
 echo "== summary"
-"$JAVA" -cp "$JAR" io.jsnooper.bench.Report "$RESULTS/jmh.json" "$RESULTS/startup.properties" \
+"$JAVA" -cp "$JAR" io.jsnooper.bench.Report "$RESULTS"/jmh*.json "$RESULTS/startup.properties" \
   "$RESULTS/jdi.properties" | tee "$RESULTS/summary.md"

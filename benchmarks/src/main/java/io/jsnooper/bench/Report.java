@@ -19,7 +19,7 @@ import java.util.Properties;
  * JDI baseline — into the Markdown tables of {@code docs/performance.md}: medians, ratios taken
  * within the run, and each target of the issue marked met or missed.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.jsnooper.bench.Report jmh.json startup.properties jdi.properties}
+ * <p>Usage: {@code java -cp benchmarks.jar io.jsnooper.bench.Report jmh.json... startup.properties jdi.properties}
  */
 public final class Report {
 
@@ -35,10 +35,11 @@ public final class Report {
 
     public static void main(String[] args) throws IOException {
         Report report = new Report();
-        report.readJmh(Paths.get(args[0]));
-        for (int i = 1; i < args.length; i++) {
-            Path file = Paths.get(args[i]);
-            if (Files.exists(file)) {
+        for (String arg : args) {
+            Path file = Paths.get(arg);
+            if (arg.endsWith(".json")) {
+                report.readJmh(file);
+            } else if (Files.exists(file)) {
                 try (InputStream in = new FileInputStream(file.toFile())) {
                     report.other.load(in);
                 }
