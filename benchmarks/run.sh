@@ -18,7 +18,7 @@ JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/target/results
 JMH_OPTS="${JMH_OPTS:--f 2 -wi 3 -w 1s -i 5 -r 1s}"
 UNTRACED_OPTS="${UNTRACED_OPTS:--f 4 -wi 3 -w 1s -i 5 -r 1s}"
-STARTUP_RUNS="${STARTUP_RUNS:-11}"
+STARTUP_RUNS="${STARTUP_RUNS:-15}"
 JDI_N="${JDI_N:-500}"
 
 echo "== build"

@@ -110,8 +110,10 @@ public final class Report {
         target("hello world: agent adds ≤ 300 ms", String.format(Locale.ROOT, "+%.0f ms (%.0f → %.0f ms)", hello,
                 prop("startup.hello.withoutAgentMs"), prop("startup.hello.withAgentMs")), hello <= 300);
         double many = prop("startup.classes5000.addedPercent");
-        target("5,000 classes loaded: agent adds ≤ 10 %", String.format(Locale.ROOT, "+%.1f %% (%.0f → %.0f ms)", many,
-                prop("startup.classes5000.withoutAgentMs"), prop("startup.classes5000.withAgentMs")), many <= 10);
+        target("5,000 classes loaded: agent adds ≤ 10 %", String.format(Locale.ROOT,
+                "+%.1f %% (%.0f → %.0f ms; CPU time %.0f → %.0f ms)", many,
+                prop("startup.classes5000.withoutAgentMs"), prop("startup.classes5000.withAgentMs"),
+                prop("startup.classes5000.withoutAgentCpuMs"), prop("startup.classes5000.withAgentCpuMs")), many <= 10);
     }
 
     private void target(String what, String measured, boolean met) {
