@@ -1,40 +1,113 @@
 package io.jsnooper.agent;
 
+import io.jsnooper.agent.attach.AgentState;
+import io.jsnooper.agent.attach.AttachCommands;
 import io.jsnooper.agent.config.AgentOptions;
-import io.jsnooper.agent.instrument.ClassRewriter;
+import io.jsnooper.agent.instrument.Retransformer;
 import io.jsnooper.agent.instrument.SnoopTransformer;
+import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.trace.Tracer;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 
 /**
- * Installs the agent once its jar is on the bootstrap class path: reads the options, configures
- * the tracer and registers the transformer. Called reflectively by {@link AgentMain}.
+ * Installs the agent once its jar is on the bootstrap class path, and runs the commands an
+ * attaching command line sends. Called reflectively by {@link AgentMain}, at start-up
+ * ({@code -javaagent}) or when attached ({@code agentmain}).
  */
 public final class AgentInstaller {
 
-    private static boolean installed;
+    private static AgentState state;
 
     private AgentInstaller() {
     }
 
     /**
-     * @throws IllegalArgumentException for a bad option, with the message for the user
+     * @throws IllegalArgumentException for a bad option at start-up, with the message for the user
      */
     public static synchronized void install(String arguments, Instrumentation instrumentation, boolean atStartup) {
         if (isDisabled()) {
             System.err.println("jsnooper: tracing is disabled (JSNOOPER_DISABLED or -Djsnooper.disabled=true)");
             return;
         }
-        AgentOptions options = AgentOptions.parse(arguments);
-        if (installed) {
-            System.err.println("jsnooper: the agent is already installed in this JVM");
+        if (atStartup) {
+            AgentOptions options = AgentOptions.parse(arguments);
+            state = newState(options, instrumentation, true);
             return;
         }
+        String report = reportFile(arguments);
+        AttachCommands.Result result;
+        try {
+            result = runCommand(arguments, instrumentation);
+        } catch (IllegalArgumentException e) {
+            result = new AttachCommands.Result(false, "error: " + e.getMessage());
+        } catch (Throwable t) {
+            result = new AttachCommands.Result(false, "error: the agent failed: " + t);
+        }
+        answer(report, result);
+    }
+
+    private static AttachCommands.Result runCommand(String arguments, Instrumentation instrumentation) {
+        AgentOptions options = AgentOptions.parse(arguments);
+        String command = options.get(AgentOptions.COMMAND);
+        if (command == null) {
+            command = "attach";
+        }
+        switch (command) {
+            case "attach":
+                if (state == null) {
+                    state = newState(AgentOptions.parse(null), instrumentation, false);
+                }
+                return AttachCommands.attach(state, options);
+            case "status":
+                return state == null ? new AttachCommands.Result(true, "no jsnooper agent is active in this JVM")
+                        : AttachCommands.status(state);
+            case "detach":
+                return state == null ? new AttachCommands.Result(true, "no jsnooper agent is active in this JVM")
+                        : AttachCommands.detach(state);
+            default:
+                return new AttachCommands.Result(false, "error: unknown command '" + command + "'");
+        }
+    }
+
+    private static AgentState newState(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
         Tracer.configure(options);
-        ClassRewriter rewriter = new ClassRewriter(new SnoopMatcher(options));
-        instrumentation.addTransformer(new SnoopTransformer(instrumentation, rewriter, options.dumpFolder()), true);
-        installed = true;
+        SnoopMatcher matcher = new SnoopMatcher(options);
+        SnoopTransformer transformer = new SnoopTransformer(instrumentation, matcher, options.dumpFolder());
+        instrumentation.addTransformer(transformer, true);
+        Retransformer retransformer = new Retransformer(instrumentation);
+        CalleeRegistry.onNewOwner(retransformer::request);
+        return new AgentState(instrumentation, matcher, transformer, retransformer, atStartup);
+    }
+
+    /** The report file is read before the rest, so that even a malformed request gets an answer. */
+    private static String reportFile(String arguments) {
+        if (arguments == null) {
+            return null;
+        }
+        for (String pair : arguments.split(",")) {
+            if (pair.startsWith(AgentOptions.REPORT + "=")) {
+                return pair.substring(AgentOptions.REPORT.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static void answer(String report, AttachCommands.Result result) {
+        String text = (result.ok ? "ok\n" : "failed\n") + result.text + "\n";
+        if (report == null) {
+            System.err.println("jsnooper: " + result.text);
+            return;
+        }
+        try {
+            Files.write(Paths.get(report), text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            System.err.println("jsnooper: " + result.text);
+        }
     }
 
     private static boolean isDisabled() {

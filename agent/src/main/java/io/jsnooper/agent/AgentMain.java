@@ -26,10 +26,22 @@ public final class AgentMain {
         start(arguments, instrumentation, false);
     }
 
+    /** A second attach finds the jar there already: appending it twice would only add noise. */
+    private static boolean isOnBootstrapPath() {
+        try {
+            Class.forName(INSTALLER, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
         try {
-            File jar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            if (!isOnBootstrapPath()) {
+                File jar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            }
             Class.forName(INSTALLER, true, null)
                     .getMethod("install", String.class, Instrumentation.class, boolean.class)
                     .invoke(null, arguments, instrumentation, atStartup);

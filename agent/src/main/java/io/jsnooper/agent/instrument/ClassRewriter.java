@@ -1,6 +1,5 @@
 package io.jsnooper.agent.instrument;
 
-import io.jsnooper.agent.config.SnoopSettings;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.output.Diagnostics;
 import java.util.HashSet;
@@ -27,6 +26,11 @@ public final class ClassRewriter {
     }
 
     public byte[] rewrite(byte[] classFile) {
+        return rewrite(classFile, null);
+    }
+
+    /** @param loader the class's defining loader (null for bootstrap), for custom reprs and static watches */
+    public byte[] rewrite(byte[] classFile, ClassLoader loader) {
         Set<String> tooLarge = new HashSet<>();
         while (true) {
             ClassNode type = read(classFile);
@@ -36,15 +40,19 @@ public final class ClassRewriter {
                         + "); it is not traced");
                 return null;
             }
-            Map<MethodNode, SnoopSettings> selected = matcher.select(type);
+            Map<MethodNode, SnoopMatcher.Selection> selected = matcher.select(type);
+            boolean classHasLocalNames = false;
+            for (MethodNode m : type.methods) {
+                classHasLocalNames |= m.localVariables != null && !m.localVariables.isEmpty();
+            }
             int rewritten = 0;
-            for (Map.Entry<MethodNode, SnoopSettings> e : selected.entrySet()) {
+            for (Map.Entry<MethodNode, SnoopMatcher.Selection> e : selected.entrySet()) {
                 MethodNode method = e.getKey();
                 if (tooLarge.contains(method.name + method.desc)) {
                     continue;
                 }
                 try {
-                    MethodRewriter.rewrite(type.name, type.sourceFile, method, e.getValue());
+                    MethodRewriter.rewrite(type.name, type.sourceFile, method, e.getValue(), loader, classHasLocalNames);
                     rewritten++;
                 } catch (UnsupportedMethodException ex) {
                     Diagnostics.warn(displayName(type, method) + " is not traced: " + ex.getMessage());

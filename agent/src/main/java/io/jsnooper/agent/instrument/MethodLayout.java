@@ -12,6 +12,9 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
@@ -65,8 +68,18 @@ final class MethodLayout {
     final Map<AbstractInsnNode, Integer> lineSites = new IdentityHashMap<>();
     final List<Integer> probeLines = new ArrayList<>();
     final List<int[]> probeLiveReferences = new ArrayList<>();
-    /** Probes whose line holds nothing but a jump, like the goto javac puts on a loop's closing brace. */
+    /** Probes whose line holds nothing but a jump or a void return: javac's closing-brace code. */
     final List<Boolean> probeJumpOnly = new ArrayList<>();
+    /**
+     * Probes at a jump or handler target that has no line entry of its own (a for-each's hasNext(),
+     * a finally's copy): they repeat the line in effect there, and fire only when the line changed.
+     */
+    final List<Boolean> probeRearm = new ArrayList<>();
+    /**
+     * For each probe site that is a {@code new}: the labels at its offset. Stack map frames name
+     * an uninitialized object by the label of its {@code new}; the rewriter keeps them on it.
+     */
+    final Map<AbstractInsnNode, List<LabelNode>> labelsOfNew = new IdentityHashMap<>();
     /** First instruction of a typed catch handler → the handler's line (or -1). */
     final Map<AbstractInsnNode, Integer> caughtSites = new LinkedHashMap<>();
     final List<AbstractInsnNode> returns = new ArrayList<>();
@@ -76,11 +89,15 @@ final class MethodLayout {
 
     private final Map<AbstractInsnNode, Integer> index = new IdentityHashMap<>();
 
-    private MethodLayout(MethodNode method, MethodInsnNode superCall) {
+    private MethodLayout(MethodNode method, MethodInsnNode superCall, boolean classHasLocalNames) {
         this.method = method;
         this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         this.isConstructor = "<init>".equals(method.name);
-        this.hasLocalNames = method.localVariables != null && !method.localVariables.isEmpty();
+        this.hasLocalNames = classHasLocalNames
+                || (method.localVariables != null && !method.localVariables.isEmpty());
+        if (method.localVariables == null) {
+            method.localVariables = new ArrayList<>();
+        }
         this.superCall = superCall;
         int i = 0;
         for (AbstractInsnNode insn : method.instructions) {
@@ -95,6 +112,14 @@ final class MethodLayout {
      * @throws UnsupportedMethodException when the method can't be rewritten safely
      */
     static MethodLayout of(String owner, MethodNode method) {
+        return of(owner, method, method.localVariables != null && !method.localVariables.isEmpty());
+    }
+
+    /**
+     * @param classHasLocalNames whether the class was compiled with {@code -g}: javac writes no
+     *     table at all for a method without parameters or locals, which must not read as "no -g"
+     */
+    static MethodLayout of(String owner, MethodNode method, boolean classHasLocalNames) {
         MethodInsnNode superCall = null;
         if ("<init>".equals(method.name)) {
             superCall = ConstructorPrologue.findSuperCall(method);
@@ -102,7 +127,7 @@ final class MethodLayout {
                 throw new UnsupportedMethodException("no super(...) or this(...) call was found");
             }
         }
-        MethodLayout layout = new MethodLayout(method, superCall);
+        MethodLayout layout = new MethodLayout(method, superCall, classHasLocalNames);
         layout.layOutStartingVars(owner);
         layout.layOutStores();
         layout.layOutLines();
@@ -123,6 +148,12 @@ final class MethodLayout {
         }
         Type[] args = Type.getArgumentTypes(method.desc);
         for (int a = 0; a < args.length; a++) {
+            if (hasLocalNames && localAt(slot, 0) == null) {
+                // a parameter javac adds and names nowhere: an enum constructor's name and ordinal,
+                // an inner class's outer instance
+                slot += args[a].getSize();
+                continue;
+            }
             String name = parameterName(slot, a);
             startingVars.add(new StartingVar(slot, args[a], variables.idOf(name, args[a].getDescriptor())));
             slot += args[a].getSize();
@@ -207,15 +238,88 @@ final class MethodLayout {
                 int probe = lineSites.get(site);
                 probeLines.set(probe, line);
                 probeLiveReferences.set(probe, liveReferences(index.get(site)));
-                probeJumpOnly.set(probe, site.getOpcode() == Opcodes.GOTO);
+                probeJumpOnly.set(probe, isJumpOnly(site));
                 continue;
             }
             lineSites.put(site, probeLines.size());
             probeLines.add(line);
             probeLiveReferences.add(liveReferences(index.get(site)));
-            probeJumpOnly.add(site.getOpcode() == Opcodes.GOTO);
+            probeJumpOnly.add(isJumpOnly(site));
+            probeRearm.add(false);
             lastSite = site;
         }
+        for (LabelNode target : jumpTargets()) {
+            AbstractInsnNode site = nextRealInstruction(target);
+            if (site == null || lineSites.containsKey(site)) {
+                continue;
+            }
+            int line = lineInEffect(target);
+            if (line <= 0) {
+                continue;
+            }
+            lineSites.put(site, probeLines.size());
+            probeLines.add(line);
+            probeLiveReferences.add(liveReferences(index.get(site)));
+            probeJumpOnly.add(isJumpOnly(site));
+            probeRearm.add(true);
+        }
+        for (AbstractInsnNode site : lineSites.keySet()) {
+            rememberLabelsOfNew(site);
+        }
+    }
+
+    private void rememberLabelsOfNew(AbstractInsnNode site) {
+        if (site.getOpcode() != Opcodes.NEW || labelsOfNew.containsKey(site)) {
+            return;
+        }
+        List<LabelNode> labels = new ArrayList<>();
+        for (AbstractInsnNode n = site.getPrevious(); n != null && n.getOpcode() < 0; n = n.getPrevious()) {
+            if (n instanceof LabelNode) {
+                labels.add((LabelNode) n);
+            }
+        }
+        labelsOfNew.put(site, labels);
+    }
+
+    /**
+     * Labels that start a new run of a line without a line entry of their own: targets of backward
+     * jumps (a loop's next round, such as a for-each's hasNext()) and handlers (a finally's copy).
+     * A forward jump's target is the join inside a statement (after a ternary, a switch case): no
+     * new line starts there.
+     */
+    private Set<LabelNode> jumpTargets() {
+        Set<LabelNode> targets = new LinkedHashSet<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof JumpInsnNode) {
+                addIfBackward(targets, insn, ((JumpInsnNode) insn).label);
+            } else if (insn instanceof TableSwitchInsnNode) {
+                addIfBackward(targets, insn, ((TableSwitchInsnNode) insn).dflt);
+                ((TableSwitchInsnNode) insn).labels.forEach(l -> addIfBackward(targets, insn, l));
+            } else if (insn instanceof LookupSwitchInsnNode) {
+                addIfBackward(targets, insn, ((LookupSwitchInsnNode) insn).dflt);
+                ((LookupSwitchInsnNode) insn).labels.forEach(l -> addIfBackward(targets, insn, l));
+            }
+        }
+        for (TryCatchBlockNode handler : method.tryCatchBlocks) {
+            targets.add(handler.handler);
+        }
+        return targets;
+    }
+
+    private void addIfBackward(Set<LabelNode> targets, AbstractInsnNode jump, LabelNode target) {
+        if (index.get(target) < index.get(jump)) {
+            targets.add(target);
+        }
+    }
+
+    /** The line of the nearest line entry before {@code label} in code order; -1 if none. */
+    private static int lineInEffect(LabelNode label) {
+        for (AbstractInsnNode n = label; n != null; n = n.getPrevious()) {
+            if (n instanceof LineNumberNode && ((LineNumberNode) n).line > 0) {
+                return ((LineNumberNode) n).line;
+            }
+        }
+        return -1;
     }
 
     /** Reference-typed locals in scope at {@code position}: re-rendered to show in-place changes. */
@@ -240,13 +344,14 @@ final class MethodLayout {
 
     private void layOutHandlers() {
         for (TryCatchBlockNode handler : method.tryCatchBlocks) {
-            if (handler.type == null) {
-                continue; // finally, synchronized and try-with-resources plumbing: no user catch clause
-            }
             AbstractInsnNode site = nextRealInstruction(handler.handler);
-            if (site != null && !caughtSites.containsKey(site)) {
-                caughtSites.put(site, lineOfHandler(handler.handler));
+            if (site == null || caughtSites.containsKey(site)) {
+                continue;
             }
+            // A catch clause is reported at its own line; finally and synchronized plumbing (no
+            // type) at the line that threw, as the exception passes through.
+            caughtSites.put(site, handler.type == null ? -1 : lineOfHandler(handler.handler));
+            rememberLabelsOfNew(site);
         }
     }
 
@@ -315,6 +420,30 @@ final class MethodLayout {
             default:
                 return Type.getObjectType("java/lang/Object");
         }
+    }
+
+    /**
+     * Whether a line's code is only javac's plumbing: a loop's back-jump, a void method's final
+     * return, or the end of a finally or synchronized block (store the exception, release the
+     * monitor, re-throw). javac puts these on the closing brace's line, where PySnooper shows nothing;
+     * the tracer still checks that the source line starts with a brace.
+     */
+    private static boolean isJumpOnly(AbstractInsnNode site) {
+        for (AbstractInsnNode n = site; n != null && !(n instanceof LineNumberNode); n = n.getNext()) {
+            switch (n.getOpcode()) {
+                case -1:
+                case Opcodes.GOTO:
+                case Opcodes.RETURN:
+                case Opcodes.ATHROW:
+                case Opcodes.ALOAD:
+                case Opcodes.ASTORE:
+                case Opcodes.MONITOREXIT:
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
     }
 
     static AbstractInsnNode nextRealInstruction(AbstractInsnNode from) {

@@ -1,11 +1,17 @@
 package io.jsnooper.agent.instrument;
 
-import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.match.SnoopMatcher;
+import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.agent.trace.MethodInfo;
 import io.jsnooper.agent.trace.MethodRegistry;
+import io.jsnooper.agent.watch.WatchExpression;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -22,9 +28,13 @@ final class MethodRewriter {
     }
 
     /** Rewrites {@code method} in place and returns its id. */
-    static int rewrite(String owner, String sourceFile, MethodNode method, SnoopSettings settings) {
-        MethodLayout layout = MethodLayout.of(owner, method);
-        int methodId = MethodRegistry.register(id -> describe(id, owner, sourceFile, layout, settings));
+    static int rewrite(String owner, String sourceFile, MethodNode method, SnoopMatcher.Selection selection,
+            ClassLoader loader, boolean classHasLocalNames) {
+        MethodLayout layout = MethodLayout.of(owner, method, classHasLocalNames);
+        List<WatchExpression> watches = parse(owner, method, selection.settings.watch, "watch");
+        List<WatchExpression> explodes = parse(owner, method, selection.settings.watchExplode, "watchExplode");
+        int methodId = MethodRegistry.register(id -> new MethodInfo(id, owner, method.name, sourceFile,
+                code(layout), selection.settings, selection.kind, loader, watches, explodes));
 
         int callSlot = method.maxLocals;
         ProbeEmitter emit = new ProbeEmitter(callSlot);
@@ -41,6 +51,7 @@ final class MethodRewriter {
         for (Map.Entry<AbstractInsnNode, Integer> e : layout.lineSites.entrySet()) {
             insns.insertBefore(e.getKey(), emit.line(e.getValue()));
         }
+        keepUninitializedLabelsOnNew(method, layout);
         Type returnType = Type.getReturnType(method.desc);
         for (AbstractInsnNode ret : layout.returns) {
             insns.insertBefore(ret, emit.returned(returnType));
@@ -69,17 +80,75 @@ final class MethodRewriter {
         return methodId;
     }
 
-    private static MethodInfo describe(int id, String owner, String sourceFile, MethodLayout layout,
-            SnoopSettings settings) {
-        int[][] live = layout.probeLiveReferences.toArray(new int[0][]);
-        int[] lines = layout.probeLines.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] jumpOnly = new boolean[lines.length];
-        for (int i = 0; i < jumpOnly.length; i++) {
-            jumpOnly[i] = layout.probeJumpOnly.get(i);
+    /**
+     * A probe before a {@code new} moves the {@code new} away from its label, but the frames name
+     * the uninitialized object by that label (JVMS 4.10.1.2): give the {@code new} a fresh label of
+     * its own and point the frames at it. Jumps still land before the probe.
+     */
+    private static void keepUninitializedLabelsOnNew(MethodNode method, MethodLayout layout) {
+        Map<LabelNode, LabelNode> moved = new IdentityHashMap<>();
+        for (Map.Entry<AbstractInsnNode, List<LabelNode>> e : layout.labelsOfNew.entrySet()) {
+            LabelNode fresh = new LabelNode();
+            method.instructions.insertBefore(e.getKey(), fresh);
+            for (LabelNode old : e.getValue()) {
+                moved.put(old, fresh);
+            }
         }
-        return new MethodInfo(id, owner, layout.method.name, sourceFile, layout.isStatic,
-                layout.isConstructor, layout.hasLocalNames, layout.variables.names(),
-                layout.variables.descriptors(), lines, live, jumpOnly, layout.firstLine,
-                Type.getReturnType(layout.method.desc).getDescriptor(), settings);
+        if (moved.isEmpty()) {
+            return;
+        }
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof FrameNode) {
+                FrameNode frame = (FrameNode) insn;
+                replaceAll(frame.local, moved);
+                replaceAll(frame.stack, moved);
+            }
+        }
+    }
+
+    private static void replaceAll(List<Object> types, Map<LabelNode, LabelNode> moved) {
+        if (types == null) {
+            return;
+        }
+        for (int i = 0; i < types.size(); i++) {
+            LabelNode replacement = moved.get(types.get(i));
+            if (replacement != null) {
+                types.set(i, replacement);
+            }
+        }
+    }
+
+    /** A malformed expression is reported once, naming the method; the others still work. */
+    private static List<WatchExpression> parse(String owner, MethodNode method, List<String> sources, String element) {
+        List<WatchExpression> parsed = new ArrayList<>();
+        for (String source : sources) {
+            try {
+                parsed.add(WatchExpression.parse(source));
+            } catch (IllegalArgumentException e) {
+                Diagnostics.warn(element + " expression '" + source + "' of " + owner.replace('/', '.') + "."
+                        + method.name + " is not understood (" + e.getMessage() + "); it is left out");
+            }
+        }
+        return parsed;
+    }
+
+    private static MethodInfo.Code code(MethodLayout layout) {
+        MethodInfo.Code code = new MethodInfo.Code();
+        code.varNames = layout.variables.names();
+        code.varDescriptors = layout.variables.descriptors();
+        code.probeLines = layout.probeLines.stream().mapToInt(Integer::intValue).toArray();
+        code.probeLiveReferences = layout.probeLiveReferences.toArray(new int[0][]);
+        code.probeJumpOnly = new boolean[code.probeLines.length];
+        code.probeRearm = new boolean[code.probeLines.length];
+        for (int i = 0; i < code.probeJumpOnly.length; i++) {
+            code.probeJumpOnly[i] = layout.probeJumpOnly.get(i);
+            code.probeRearm[i] = layout.probeRearm.get(i);
+        }
+        code.firstLine = layout.firstLine;
+        code.hasLocalNames = layout.hasLocalNames;
+        code.isStatic = layout.isStatic;
+        code.isConstructor = layout.isConstructor;
+        code.returnDescriptor = Type.getReturnType(layout.method.desc).getDescriptor();
+        return code;
     }
 }

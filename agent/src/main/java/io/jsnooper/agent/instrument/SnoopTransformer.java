@@ -1,5 +1,6 @@
 package io.jsnooper.agent.instrument;
 
+import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.runtime.Bridge;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
 
 /**
  * The agent's entry into class loading. Rejects most classes by name or by a byte scan, rewrites
@@ -19,49 +22,67 @@ import java.util.Set;
  */
 public final class SnoopTransformer implements ClassFileTransformer {
 
-    /** Never rewrite the JDK or ourselves: the tracer calls into both. */
-    private static final String[] EXCLUDED_PREFIXES = {
-        "java/", "javax/", "jdk/", "sun/", "com/sun/",
-        "io/jsnooper/agent/", "io/jsnooper/runtime/", "io/jsnooper/shaded/",
-    };
 
     private final Instrumentation instrumentation;
+    private final SnoopMatcher matcher;
     private final ClassRewriter rewriter;
     private final Path dumpFolder;
+    /** Binary names of the classes this transformer changed: what detach must restore. */
+    private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
-    public SnoopTransformer(Instrumentation instrumentation, ClassRewriter rewriter, Path dumpFolder) {
+    public SnoopTransformer(Instrumentation instrumentation, SnoopMatcher matcher, Path dumpFolder) {
         this.instrumentation = instrumentation;
-        this.rewriter = rewriter;
+        this.matcher = matcher;
+        this.rewriter = new ClassRewriter(matcher);
         this.dumpFolder = dumpFolder;
+    }
+
+    public Set<String> rewrittenClasses() {
+        return rewritten;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || isExcluded(className) || !SnoopMatcher.mentionsSnoop(classFile)) {
+        if (className == null) {
+            return null;
+        }
+        byte[] result = rewriteIfTraced(module, loader, className, classFile);
+        if (result == null && classBeingRedefined != null) {
+            rewritten.remove(className.replace('/', '.')); // retransformed back to its original code
+        }
+        return result;
+    }
+
+    private byte[] rewriteIfTraced(Module module, ClassLoader loader, String className, byte[] classFile) {
+        if (SnoopMatcher.isPlatform(className) || !mayBeTraced(className, classFile)) {
             return null;
         }
         try {
-            byte[] rewritten = rewriter.rewrite(classFile);
-            if (rewritten == null) {
+            byte[] bytes = rewriter.rewrite(classFile, loader);
+            if (bytes == null) {
                 return null;
             }
             letModuleReadBridge(module);
-            dump(className, rewritten);
-            return rewritten;
+            dump(className, bytes);
+            rewritten.add(className.replace('/', '.'));
+            return bytes;
         } catch (Throwable t) {
             Diagnostics.warn(className.replace('/', '.') + " is not traced: the rewrite failed with " + t);
             return null;
         }
     }
 
-    static boolean isExcluded(String className) {
-        for (String prefix : EXCLUDED_PREFIXES) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
+    /** Uses {@code @Snoop}, is named by an include pattern, or has a callee of a snooped method. */
+    private boolean mayBeTraced(String className, byte[] classFile) {
+        if (matcher.isIncluded(className) || SnoopMatcher.mentionsSnoop(classFile)) {
+            return true;
         }
-        return false;
+        if (CalleeRegistry.isEmpty()) {
+            return false;
+        }
+        ClassReader header = new ClassReader(classFile); // reads the constant pool index only
+        return CalleeRegistry.concerns(className, header.getSuperName(), header.getInterfaces());
     }
 
     /** A named module reads only what it declares; the bridge is in the boot loader's unnamed module. */

@@ -2,13 +2,23 @@ package io.jsnooper.agent.match;
 
 import io.jsnooper.agent.config.AgentOptions;
 import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.config.TraceKind;
+import io.jsnooper.agent.output.Diagnostics;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -22,9 +32,40 @@ public final class SnoopMatcher {
     private static final byte[] SNOOP_BYTES = SNOOP_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
 
     private final AgentOptions options;
+    private volatile IncludeRules includes;
 
     public SnoopMatcher(AgentOptions options) {
         this.options = options;
+        this.includes = IncludeRules.of(options);
+    }
+
+    /** Replaces the include/exclude patterns (attach does); classes loaded from now on see the new ones. */
+    public void setIncludes(IncludeRules rules) {
+        this.includes = rules;
+    }
+
+    public IncludeRules includes() {
+        return includes;
+    }
+
+    /** Whether a class's name alone makes it worth parsing: an include pattern names it. */
+    public boolean isIncluded(String internalName) {
+        IncludeRules rules = includes;
+        return !rules.isEmpty() && rules.matchesClass(internalName);
+    }
+
+    /** A method to rewrite and how. */
+    public static final class Selection {
+        public final SnoopSettings settings;
+        public final TraceKind kind;
+        /** Levels of calls this method's trace reaches, itself included (its depth). */
+        final int levels;
+
+        Selection(SnoopSettings settings, TraceKind kind, int levels) {
+            this.settings = settings;
+            this.kind = kind;
+            this.levels = levels;
+        }
     }
 
     /**
@@ -48,8 +89,8 @@ public final class SnoopMatcher {
     }
 
     /** The snooped methods of {@code type}, in declaration order, with their merged settings. */
-    public Map<MethodNode, SnoopSettings> select(ClassNode type) {
-        Map<MethodNode, SnoopSettings> selected = new LinkedHashMap<>();
+    public Map<MethodNode, Selection> select(ClassNode type) {
+        Map<MethodNode, Selection> selected = new LinkedHashMap<>();
         AnnotationNode onType = find(type.visibleAnnotations);
         for (MethodNode method : type.methods) {
             if (!isTraceable(method)) {
@@ -59,45 +100,169 @@ public final class SnoopMatcher {
             if (onMethod == null && (onType == null || "<clinit>".equals(method.name))) {
                 continue;
             }
-            selected.put(method, settings(onMethod, onType));
+            SnoopSettings settings = settings(type, method, onType, onMethod);
+            selected.put(method, new Selection(settings, TraceKind.SNOOPED, settings.depth));
+        }
+        IncludeRules rules = includes;
+        if (!rules.isEmpty() && rules.matchesClass(type.name)) {
+            for (MethodNode method : type.methods) {
+                if (!selected.containsKey(method) && isTraceable(method) && !"<clinit>".equals(method.name)
+                        && rules.matches(type.name, method.name, method.desc)) {
+                    selected.put(method, new Selection(rules.settings, TraceKind.SNOOPED, rules.settings.depth));
+                }
+            }
+        }
+        addLambdaBodies(type, selected);
+        // Calls into this same class are the commonest callees: settle them in this pass, before the
+        // class is defined, rather than by a retransformation that could run too early to see it.
+        Set<MethodNode> registered = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<MethodNode, Selection> e : new ArrayList<>(selected.entrySet())) {
+                if (e.getValue().levels > 1 && registered.add(e.getKey())) {
+                    registerCallees(type.name, e.getKey(), e.getValue().levels - 1);
+                }
+            }
+            Map<String, Integer> callees = CalleeRegistry.calleesOf(type.name, type.superName, type.interfaces);
+            if (callees != null) {
+                for (MethodNode method : type.methods) {
+                    Integer levels = callees.get(method.name + method.desc);
+                    if (levels != null && !selected.containsKey(method) && isTraceable(method)) {
+                        selected.put(method, new Selection(options.snoopDefaults(), TraceKind.CALLEE, levels));
+                        grew = true;
+                    }
+                }
+            }
+            if (grew) {
+                addLambdaBodies(type, selected);
+            }
         }
         return selected;
     }
 
-    private SnoopSettings settings(AnnotationNode onMethod, AnnotationNode onType) {
-        String output = options.output();
-        if (output == null) {
-            output = outputOf(onMethod);
-            if (output == null) {
-                output = outputOf(onType);
+    /** The methods a traced method calls get traced one level deeper, outside the JDK. */
+    private static void registerCallees(String self, MethodNode method, int levels) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode) {
+                MethodInsnNode call = (MethodInsnNode) insn;
+                if (!call.owner.startsWith("[") && !isPlatform(call.owner)) {
+                    CalleeRegistry.register(call.owner, call.name, call.desc, levels, !call.owner.equals(self));
+                }
             }
         }
-        return new SnoopSettings(output == null ? SnoopSettings.STDERR : output);
     }
 
-    /** {@code output} wins over {@code value}; null when neither is set. */
-    private static String outputOf(AnnotationNode snoop) {
-        if (snoop == null) {
-            return null;
-        }
-        String output = stringValue(snoop, "output");
-        if (output == null || output.isEmpty()) {
-            output = stringValue(snoop, "value");
-        }
-        return output == null || output.isEmpty() ? null : output;
+    /** JDK packages, whose methods are never traced as callees, and our own. */
+    public static boolean isPlatform(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/")
+                || internalName.startsWith("jdk/") || internalName.startsWith("sun/")
+                || internalName.startsWith("com/sun/") || internalName.startsWith("io/jsnooper/agent/")
+                || internalName.startsWith("io/jsnooper/runtime/") || internalName.startsWith("io/jsnooper/shaded/");
     }
 
-    private static String stringValue(AnnotationNode annotation, String name) {
-        List<Object> values = annotation.values;
-        if (values == null) {
-            return null;
+    /** Lambda bodies are synthetic methods of the same class; they run as part of the snooped call. */
+    private static void addLambdaBodies(ClassNode type, Map<MethodNode, Selection> selected) {
+        List<MethodNode> work = new ArrayList<>(selected.keySet());
+        while (!work.isEmpty()) {
+            MethodNode host = work.remove(work.size() - 1);
+            // watches name the host's variables: they mean nothing inside the lambda's own frame
+            Selection hostSelection = selected.get(host);
+            SnoopSettings settings = hostSelection.settings
+                    .with(SnoopSettings.WATCH, List.of()).with(SnoopSettings.WATCH_EXPLODE, List.of());
+            for (AbstractInsnNode insn : host.instructions) {
+                if (!(insn instanceof InvokeDynamicInsnNode)) {
+                    continue;
+                }
+                for (Object arg : ((InvokeDynamicInsnNode) insn).bsmArgs) {
+                    if (!(arg instanceof Handle)) {
+                        continue;
+                    }
+                    Handle handle = (Handle) arg;
+                    if (!handle.getOwner().equals(type.name) || !handle.getName().startsWith("lambda$")) {
+                        continue;
+                    }
+                    MethodNode body = findMethod(type, handle.getName(), handle.getDesc());
+                    if (body != null && !selected.containsKey(body) && body.instructions.size() > 0) {
+                        selected.put(body, new Selection(settings, TraceKind.LAMBDA, hostSelection.levels));
+                        work.add(body);
+                    }
+                }
+            }
         }
-        for (int i = 0; i + 1 < values.size(); i += 2) {
-            if (name.equals(values.get(i)) && values.get(i + 1) instanceof String) {
-                return (String) values.get(i + 1);
+    }
+
+    private static MethodNode findMethod(ClassNode type, String name, String desc) {
+        for (MethodNode m : type.methods) {
+            if (m.name.equals(name) && m.desc.equals(desc)) {
+                return m;
             }
         }
         return null;
+    }
+
+    private SnoopSettings settings(ClassNode type, MethodNode method, AnnotationNode onType, AnnotationNode onMethod) {
+        SnoopSettings settings = options.snoopDefaults();
+        settings = apply(settings, onType, type, method);
+        settings = apply(settings, onMethod, type, method);
+        String forced = options.output();
+        return forced == null ? settings : settings.with(SnoopSettings.OUTPUT, forced);
+    }
+
+    /** Applies the elements the annotation sets explicitly (a class file records only those). */
+    private static SnoopSettings apply(SnoopSettings settings, AnnotationNode snoop, ClassNode type, MethodNode method) {
+        if (snoop == null || snoop.values == null) {
+            return settings;
+        }
+        Object value = null;
+        Object output = null;
+        for (int i = 0; i + 1 < snoop.values.size(); i += 2) {
+            String name = (String) snoop.values.get(i);
+            Object raw = plain(snoop.values.get(i + 1));
+            if (name.equals("value")) {
+                value = raw;
+                continue;
+            }
+            if (name.equals(SnoopSettings.OUTPUT)) {
+                output = raw;
+                continue;
+            }
+            settings = applyOne(settings, name, raw, type, method);
+        }
+        Object chosen = output != null && !"".equals(output) ? output : value;
+        if (chosen != null && !"".equals(chosen)) {
+            settings = applyOne(settings, SnoopSettings.OUTPUT, chosen, type, method);
+        }
+        return settings;
+    }
+
+    private static SnoopSettings applyOne(SnoopSettings settings, String name, Object value, ClassNode type,
+            MethodNode method) {
+        try {
+            return settings.with(name, value);
+        } catch (IllegalArgumentException e) {
+            Diagnostics.warn("@Snoop on " + type.name.replace('/', '.') + "." + method.name + ": "
+                    + e.getMessage() + "; the default is used");
+            return settings;
+        }
+    }
+
+    /** ASM's annotation values as {@link SnoopSettings#with} takes them. */
+    private static Object plain(Object value) {
+        if (value instanceof String[]) {
+            return ((String[]) value)[1]; // an enum constant: {descriptor, name}
+        }
+        if (value instanceof Type) {
+            return ((Type) value).getInternalName();
+        }
+        if (value instanceof List) {
+            List<Object> items = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                items.add(plain(item));
+            }
+            return items;
+        }
+        return value;
     }
 
     private static AnnotationNode find(List<AnnotationNode> annotations) {

@@ -30,9 +30,100 @@ public final class LineBuffer {
     /** Owner only: the "Source path" last written here, written again only when it changes. */
     public String lastSourcePath;
 
+    /**
+     * A capture buffer ({@code onFailure}) is never drained: it keeps the first
+     * {@value #HEAD_LINES} lines of a call here and the last {@value #TAIL_LINES} in a ring, and
+     * is replayed into the real buffer only if the call fails.
+     */
+    private final boolean capture;
+    /** The sink wants each line on the traced thread as soon as it is finished (SLF4J: MDC). */
+    private final boolean immediate;
+    static final int HEAD_LINES = 1_000;
+    static final int TAIL_LINES = 1_000;
+    private int lineStart;
+    private int headLines;
+    private byte[][] tail;
+    private int[] tailLength;
+    private long tailWritten;
+
     LineBuffer(TraceSink sink, Thread owner) {
+        this(sink, owner, false);
+    }
+
+    private LineBuffer(TraceSink sink, Thread owner, boolean capture) {
         this.sink = sink;
         this.owner = new WeakReference<>(owner);
+        this.capture = capture;
+        this.immediate = sink != null && sink.isImmediate();
+    }
+
+    /** A buffer for {@code onFailure} calls of the current thread: bounded, never written by itself. */
+    public static LineBuffer newCapture() {
+        return new LineBuffer(null, Thread.currentThread(), true);
+    }
+
+    public boolean isCapture() {
+        return capture;
+    }
+
+    /** Writes what was captured into {@code target} as whole lines, then forgets it. */
+    public void replayInto(LineBuffer target) {
+        target.appendLines(bytes, 0, lineStart);
+        long kept = Math.min(tailWritten, TAIL_LINES);
+        long omitted = tailWritten - kept;
+        if (omitted > 0) {
+            target.ascii("... ").ascii(Long.toString(omitted)).ascii(" lines omitted ...");
+            target.endLine();
+        }
+        for (long i = tailWritten - kept; i < tailWritten; i++) {
+            int slot = (int) (i % TAIL_LINES);
+            target.appendLines(tail[slot], 0, tailLength[slot]);
+        }
+        discard();
+    }
+
+    /** Forgets what was captured: the call returned normally. */
+    public void discard() {
+        position = 0;
+        lineStart = 0;
+        headLines = 0;
+        tailWritten = 0;
+        lastSourcePath = null;
+    }
+
+    private void appendLines(byte[] source, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
+        ensure(length);
+        System.arraycopy(source, offset, bytes, position, length);
+        position += length;
+        published = position;
+        if (position >= HAND_OVER_AT || Sinks.shuttingDown) {
+            handOver();
+        }
+    }
+
+    /** A finished line of a capture: kept at the head, or moved into the tail ring. */
+    private void captureLine() {
+        if (headLines < HEAD_LINES) {
+            headLines++;
+            lineStart = position;
+            return;
+        }
+        if (tail == null) {
+            tail = new byte[TAIL_LINES][];
+            tailLength = new int[TAIL_LINES];
+        }
+        int slot = (int) (tailWritten % TAIL_LINES);
+        int length = position - lineStart;
+        if (tail[slot] == null || tail[slot].length < length) {
+            tail[slot] = new byte[Math.max(length, 128)];
+        }
+        System.arraycopy(bytes, lineStart, tail[slot], 0, length);
+        tailLength[slot] = length;
+        tailWritten++;
+        position = lineStart;
     }
 
     public TraceSink sink() {
@@ -121,8 +212,12 @@ public final class LineBuffer {
     public void endLine() {
         ensure(1);
         bytes[position++] = '\n';
+        if (capture) {
+            captureLine();
+            return;
+        }
         published = position;
-        if (position >= HAND_OVER_AT) {
+        if (position >= HAND_OVER_AT || Sinks.shuttingDown || immediate) {
             handOver();
         }
     }
@@ -156,6 +251,10 @@ public final class LineBuffer {
 
     /** Mid-line: hand over the finished lines, then move the unfinished one to the front. */
     private synchronized void makeRoom(int more) {
+        if (capture) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
+            return;
+        }
         drain();
         int pending = position - handedOver;
         byte[] target = pending + more > bytes.length ? new byte[Math.max(bytes.length * 2, pending + more)] : bytes;

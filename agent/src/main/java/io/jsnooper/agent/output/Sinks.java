@@ -1,6 +1,7 @@
 package io.jsnooper.agent.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -30,7 +31,23 @@ public final class Sinks {
         Thread flusher = new Thread(Sinks::flushPeriodically, "jsnooper-flusher");
         flusher.setDaemon(true);
         flusher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(Sinks::drainAll, "jsnooper-shutdown"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(Sinks::shutDown, "jsnooper-shutdown"));
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // first traced call made from the program's own shutdown hook
+            shuttingDown = true;
+        }
+    }
+
+    /**
+     * From the shutdown hook on, every finished line goes to its sink at once: the program's own
+     * shutdown hooks may still run traced code, and nothing drains after ours.
+     */
+    static volatile boolean shuttingDown;
+
+    private static void shutDown() {
+        shuttingDown = true;
+        drainAll();
     }
 
     private Sinks() {
@@ -38,11 +55,25 @@ public final class Sinks {
 
     /** The sink for an output: empty for stderr, else a file path; stderr if the file can't be opened. */
     public static TraceSink forOutput(String output) {
-        TraceSink sink = BY_OUTPUT.get(output);
-        return sink != null ? sink : open(output);
+        return forOutput(output, false);
     }
 
-    private static synchronized TraceSink open(String output) {
+    /**
+     * @param overwrite truncate the file if this run opens it first (PySnooper's {@code overwrite})
+     */
+    public static TraceSink forOutput(String output, boolean overwrite) {
+        return forOutput(output, overwrite, 0, 1);
+    }
+
+    /**
+     * @param maxSize rotate the file past this many bytes (0: never); the first opener decides
+     */
+    public static TraceSink forOutput(String output, boolean overwrite, long maxSize, int maxFiles) {
+        TraceSink sink = BY_OUTPUT.get(output);
+        return sink != null ? sink : open(output, overwrite, maxSize, maxFiles);
+    }
+
+    private static synchronized TraceSink open(String output, boolean overwrite, long maxSize, int maxFiles) {
         TraceSink sink = BY_OUTPUT.get(output);
         if (sink != null) {
             return sink;
@@ -51,7 +82,7 @@ public final class Sinks {
             Path path = Paths.get(output).toAbsolutePath().normalize();
             sink = BY_OUTPUT.get(path.toString());
             if (sink == null) {
-                sink = FileSink.open(BY_ID.size(), path, STDERR);
+                sink = FileSink.open(BY_ID.size(), path, STDERR, overwrite, maxSize, maxFiles);
                 BY_ID.add(sink);
                 BY_OUTPUT.put(path.toString(), sink);
             }
@@ -62,6 +93,45 @@ public final class Sinks {
         }
         BY_OUTPUT.put(output, sink);
         return sink;
+    }
+
+    /**
+     * The sink for a method's output; {@code slf4j} outputs resolve SLF4J through the snooped
+     * class's loader.
+     */
+    public static TraceSink forOutput(String output, boolean overwrite, long maxSize, int maxFiles,
+            String className, ClassLoader loader, String level) {
+        if (Slf4jSink.isSlf4j(output)) {
+            synchronized (Sinks.class) {
+                TraceSink sink = Slf4jSink.of(output, className, loader, level, BY_ID.size(), STDERR);
+                if (!BY_ID.contains(sink)) {
+                    BY_ID.add(sink); // its id is the size before: threads index their buffers by it
+                }
+                return sink;
+            }
+        }
+        return forOutput(output, overwrite, maxSize, maxFiles);
+    }
+
+    /** Whether a file output can be opened for writing (opening it, as tracing would). */
+    public static boolean canWrite(String output) {
+        if (output.isEmpty() || Slf4jSink.isSlf4j(output) || BY_OUTPUT.containsKey(output)) {
+            return true;
+        }
+        try {
+            Path path = Paths.get(output).toAbsolutePath().normalize();
+            if (Files.exists(path)) {
+                return Files.isRegularFile(path) && Files.isWritable(path);
+            }
+            Path parent = path.getParent();
+            if (parent == null) {
+                return false;
+            }
+            Files.createDirectories(parent);
+            return Files.isDirectory(parent) && Files.isWritable(parent);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A new buffer owned by the calling thread; registered so that the flusher can reach it. */

@@ -56,7 +56,10 @@ public final class SourceLines {
         return bytes;
     }
 
-    /** Whether a line holds only closing braces (and maybe a comment). */
+    /**
+     * Whether a line starts with a closing brace: {@code }}, {@code });}, {@code } else {}. javac puts
+     * only jumps and a void method's return there, where PySnooper shows no line event.
+     */
     public boolean isClosingBrace(int number) {
         byte[] text = line(number);
         if (lines == null || text.length == 0) {
@@ -72,25 +75,59 @@ public final class SourceLines {
     /**
      * The line that declares a method whose code starts at {@code firstLine}: javac puts a method's
      * first line entry on its first statement, PySnooper shows the {@code def} line. Searches up for
-     * {@code name(}; returns {@code firstLine} when it isn't there (lambdas, odd formatting).
+     * the name followed by {@code (} (or by {@code {} for a record's compact constructor), written as
+     * a declaration: a method's name follows its type, so {@code walk(x);} is a call, not one.
+     * Returns {@code firstLine} when nothing fits (odd formatting).
+     *
+     * @param name the method's name, the simple class name for a constructor, null for a lambda
      */
-    public int declarationLine(String name, int firstLine) {
-        if (lines == null || firstLine < 1 || name == null) {
+    public int declarationLine(String name, boolean constructor, int firstLine) {
+        if (lines == null || firstLine < 1) {
             return firstLine;
         }
-        String needle = name + "(";
+        if (name == null) {
+            return lambdaLine(firstLine);
+        }
         for (int n = Math.min(firstLine, lines.length); n >= 1 && n > firstLine - 30; n--) {
             String text = lines[n - 1];
-            int at = text.indexOf(needle);
-            if (at >= 0 && (at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))) {
-                String trimmed = text.trim();
-                if (!trimmed.startsWith("//") && !trimmed.startsWith("*") && !trimmed.startsWith("@")
-                        && !trimmed.startsWith("return ") && !trimmed.contains("= ")) {
+            String trimmed = text.trim();
+            if (trimmed.startsWith("//") || trimmed.startsWith("*") || trimmed.startsWith("/*")) {
+                continue;
+            }
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                if (isDeclaration(text, at, name, constructor)) {
                     return n;
                 }
-                if (n == firstLine) {
-                    continue;
-                }
+            }
+        }
+        return firstLine;
+    }
+
+    private static boolean isDeclaration(String text, int at, String name, boolean constructor) {
+        char previous = at > 0 ? text.charAt(at - 1) : ' ';
+        int after = at + name.length();
+        if (Character.isJavaIdentifierPart(previous) || previous == '.'
+                || (after < text.length() && Character.isJavaIdentifierPart(text.charAt(after)))) {
+            return false;
+        }
+        String rest = text.substring(after).trim();
+        if (!rest.startsWith("(") && !(constructor && rest.startsWith("{"))) {
+            return false;
+        }
+        String before = text.substring(0, at).trim();
+        if (before.startsWith("@") || before.startsWith("return") || before.contains("new ")
+                || before.endsWith("=") || before.endsWith("(") || before.endsWith(",")
+                || before.endsWith("->") || before.endsWith("?") || before.endsWith(":")) {
+            return false;
+        }
+        return constructor || !before.isEmpty();
+    }
+
+    /** A lambda's body starts on its first statement; the arrow is on that line or a few above. */
+    private int lambdaLine(int firstLine) {
+        for (int n = Math.min(firstLine, lines.length); n >= 1 && n > firstLine - 5; n--) {
+            if (lines[n - 1].contains("->")) {
+                return n;
             }
         }
         return firstLine;

@@ -22,6 +22,11 @@ public abstract class TraceSink {
     /** Whether a thread should hand its lines over at the end of each outermost call. */
     public abstract boolean isInteractive();
 
+    /** Whether each line must be handed over by the traced thread as soon as it is finished. */
+    public boolean isImmediate() {
+        return false;
+    }
+
     public abstract void write(byte[] bytes, int offset, int length);
 
     @Override

@@ -39,29 +39,79 @@ public final class ValueRenderer {
         }
     };
 
+    /** What a redacted value shows. */
+    public static final String REDACTED = "\"***\"";
+
+    /** Stand-ins for a collection found inside itself, rendered as Java's own toString() does. */
+    private static final Object SELF_COLLECTION = new Object();
+    private static final Object SELF_MAP = new Object();
+    private static final Object SELF_OBJECT = new Object();
+
     private final int maxLength;
     /** Render at most this many characters before cutting; keeps huge values cheap. */
     private final int budget;
+    private final boolean normalize;
+    private final List<CustomRepr> customReprs;
+    /** Field names whose values are shown as {@code ***}; null for none. */
+    private final java.util.regex.Pattern redact;
 
     public ValueRenderer(int maxLength) {
+        this(maxLength, false, List.of());
+    }
+
+    /**
+     * @param normalize leave identity hashes out ({@code Foo@1b6d3586} shows as {@code Foo})
+     * @param customReprs tried in order before anything else but null
+     */
+    public ValueRenderer(int maxLength, boolean normalize, List<CustomRepr> customReprs) {
+        this(maxLength, normalize, customReprs, null);
+    }
+
+    /** @param redact names of fields whose values are hidden, or null */
+    public ValueRenderer(int maxLength, boolean normalize, List<CustomRepr> customReprs,
+            java.util.regex.Pattern redact) {
+        this.redact = redact;
         this.maxLength = maxLength;
         this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
+        this.normalize = normalize;
+        this.customReprs = List.copyOf(customReprs);
     }
 
     public String render(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value, 0);
+        if (normalize) {
+            stripIdentityHashes(sb);
+        }
         return truncate(sb);
     }
 
-    public String renderChar(char c) {
+    /** {@code Foo@1b6d3586} → {@code Foo}: also inside a user's toString() output. */
+    private static void stripIdentityHashes(StringBuilder sb) {
+        for (int at = sb.indexOf("@"); at >= 0; at = sb.indexOf("@", at)) {
+            int end = at + 1;
+            while (end < sb.length() && Character.digit(sb.charAt(end), 16) >= 0) {
+                end++;
+            }
+            boolean hash = end - at >= 2 && end - at <= 9
+                    && (end == sb.length() || !Character.isLetterOrDigit(sb.charAt(end)));
+            if (hash && at > 0 && Character.isJavaIdentifierPart(sb.charAt(at - 1))) {
+                sb.delete(at, end);
+            } else {
+                at++;
+            }
+        }
+    }
+
+    /** {@code 'c'}, escaped like a Java char literal. */
+    public static String charLiteral(char c) {
         StringBuilder sb = new StringBuilder(4).append('\'');
         escape(sb, c, '\'');
         return sb.append('\'').toString();
     }
 
     /** PySnooper's cut: keep both ends, {@code ...} in the middle. */
-    private String truncate(CharSequence s) {
+    public String truncate(CharSequence s) {
         if (maxLength <= 0 || s.length() <= maxLength) {
             return s.toString();
         }
@@ -73,10 +123,18 @@ public final class ValueRenderer {
     private void append(StringBuilder sb, Object value, int depth) {
         if (value == null) {
             sb.append("null");
+        } else if (value == SELF_COLLECTION) {
+            sb.append("(this Collection)");
+        } else if (value == SELF_MAP) {
+            sb.append("(this Map)");
+        } else if (value == SELF_OBJECT) {
+            sb.append("(this)");
+        } else if (!customReprs.isEmpty() && appendCustom(sb, value)) {
+            return;
         } else if (value instanceof String) {
             appendString(sb, (String) value);
         } else if (value instanceof Character) {
-            sb.append(renderChar((Character) value));
+            sb.append(charLiteral((Character) value));
         } else if (value instanceof Number || value instanceof Boolean) {
             sb.append(value);
         } else if (depth > MAX_NESTING) {
@@ -91,23 +149,30 @@ public final class ValueRenderer {
             sb.append(((Enum<?>) value).name());
         } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
             appendToString(sb, value);
-        } else if (depth == 0) {
+        } else if (depth == 0 && !isJdk(value) && !value.getClass().isHidden()) {
             appendFields(sb, value);
         } else {
             sb.append(identity(value));
         }
     }
 
+    /**
+     * A string longer than two budgets is rendered by its two ends only. Each end is a whole
+     * budget, longer than what {@link #truncate} keeps of it, so the final cut falls inside the
+     * omitted part and the result is exactly PySnooper's cut of the full rendering.
+     */
     private void appendString(StringBuilder sb, String s) {
         sb.append('"');
-        int n = Math.min(s.length(), budget);
-        for (int i = 0; i < n; i++) {
-            escape(sb, s.charAt(i), '"');
-        }
-        if (n < s.length()) {
-            // keep the end visible after the middle cut
+        if (s.length() <= 2 * budget) {
+            for (int i = 0; i < s.length(); i++) {
+                escape(sb, s.charAt(i), '"');
+            }
+        } else {
+            for (int i = 0; i < budget; i++) {
+                escape(sb, s.charAt(i), '"');
+            }
             sb.append("...");
-            for (int i = Math.max(n, s.length() - budget / 2); i < s.length(); i++) {
+            for (int i = s.length() - budget; i < s.length(); i++) {
                 escape(sb, s.charAt(i), '"');
             }
         }
@@ -149,24 +214,29 @@ public final class ValueRenderer {
             if (collection instanceof List && collection instanceof RandomAccess) {
                 List<?> list = (List<?>) collection;
                 int size = list.size();
-                int shown = appendElements(sb, size, list::get, depth);
+                Element element = i -> {
+                    Object e = list.get(i);
+                    return e == list ? SELF_COLLECTION : e;
+                };
+                int shown = appendElements(sb, size, element, depth);
                 if (shown < size) {
-                    appendTail(sb, shown, size, list::get, depth);
+                    appendTail(sb, shown, size, element, depth);
                 }
             } else {
                 Iterator<?> it = collection.iterator();
-                boolean first = true;
+                int shown = 0;
                 while (it.hasNext()) {
                     if (sb.length() > budget) {
-                        sb.append(", ...");
                         break;
                     }
-                    if (!first) {
+                    if (shown++ > 0) {
                         sb.append(", ");
                     }
-                    first = false;
                     Object element = it.next();
-                    append(sb, element == collection ? "(this Collection)" : element, depth + 1);
+                    append(sb, element == collection ? SELF_COLLECTION : element, depth + 1);
+                }
+                if (it.hasNext()) {
+                    appendReverseTail(sb, collection, shown, depth);
                 }
             }
         } catch (RuntimeException e) {
@@ -188,9 +258,9 @@ public final class ValueRenderer {
                     sb.append(", ");
                 }
                 first = false;
-                append(sb, e.getKey() == map ? "(this Map)" : e.getKey(), depth + 1);
+                append(sb, e.getKey() == map ? SELF_MAP : e.getKey(), depth + 1);
                 sb.append('=');
-                append(sb, e.getValue() == map ? "(this Map)" : e.getValue(), depth + 1);
+                append(sb, e.getValue() == map ? SELF_MAP : e.getValue(), depth + 1);
             }
         } catch (RuntimeException e) {
             sb.append("<").append(e.getClass().getSimpleName()).append(" while iterating>");
@@ -215,19 +285,63 @@ public final class ValueRenderer {
     }
 
     /** The last elements, so that the middle cut shows both ends of a long sequence. */
+    /**
+     * The end of an ordered collection that can be walked backwards (a LinkedList, a TreeSet),
+     * so that the middle cut keeps both ends; for others (hash sets) the front has to do.
+     */
+    private void appendReverseTail(StringBuilder sb, Collection<?> collection, int shown, int depth) {
+        Iterator<?> reverse = null;
+        if (collection instanceof java.util.Deque) {
+            reverse = ((java.util.Deque<?>) collection).descendingIterator();
+        } else if (collection instanceof java.util.NavigableSet) {
+            reverse = ((java.util.NavigableSet<?>) collection).descendingIterator();
+        }
+        if (reverse == null) {
+            sb.append(", ...");
+            return;
+        }
+        Iterator<?> from = reverse;
+        int size = collection.size();
+        List<Object> last = new ArrayList<>();
+        int length = 0;
+        for (int i = size - 1; i >= shown && from.hasNext() && length <= budget; i--) {
+            Object e = from.next();
+            last.add(e == collection ? SELF_COLLECTION : e);
+            length += 4; // a rough floor: appendTail measures the real renderings
+        }
+        appendTail(sb, 0, last.size(), i -> last.get(last.size() - 1 - i), depth);
+    }
+
+    /**
+     * The last elements, at least a budget's worth, so that the middle cut shows both ends of a long
+     * sequence; when they reach the elements already shown, the rest is written whole, unmarked.
+     */
     private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth) {
         List<String> tail = new ArrayList<>();
         int length = 0;
-        for (int i = size - 1; i >= shown && length <= budget / 2; i--) {
+        int i = size - 1;
+        for (; i >= shown && length <= budget; i--) {
             StringBuilder one = new StringBuilder();
             append(one, element.at(i), depth + 1);
             tail.add(one.toString());
             length += one.length() + 2;
         }
-        sb.append(", ...");
-        for (int i = tail.size() - 1; i >= 0; i--) {
-            sb.append(", ").append(tail.get(i));
+        if (i >= shown) {
+            sb.append(", ...");
         }
+        for (int j = tail.size() - 1; j >= 0; j--) {
+            sb.append(", ").append(tail.get(j));
+        }
+    }
+
+    private boolean appendCustom(StringBuilder sb, Object value) {
+        for (CustomRepr repr : customReprs) {
+            if (repr.appliesTo(value)) {
+                sb.append(repr.render(value));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void appendToString(StringBuilder sb, Object value) {
@@ -248,24 +362,32 @@ public final class ValueRenderer {
             return;
         }
         // PySnooper drops line breaks so that one value stays on one line.
-        int n = Math.min(s.length(), budget);
-        for (int i = 0; i < n; i++) {
+        if (s.length() <= 2 * budget) {
+            appendWithoutBreaks(sb, s, 0, s.length());
+        } else {
+            appendWithoutBreaks(sb, s, 0, budget);
+            sb.append("...");
+            appendWithoutBreaks(sb, s, s.length() - budget, s.length());
+        }
+    }
+
+    private static void appendWithoutBreaks(StringBuilder sb, String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c != '\n' && c != '\r') {
                 sb.append(c);
             }
-        }
-        if (n < s.length()) {
-            sb.append("...").append(s, Math.max(n, s.length() - budget / 2), s.length());
         }
     }
 
     /** {@code Order{id=5, total=12.5}}: more useful than {@code Order@1b6d3586}. */
     private void appendFields(StringBuilder sb, Object value) {
         Class<?> type = value.getClass();
-        sb.append(type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName()).append('{');
         int shown = 0;
         try {
+            String simple = type.getSimpleName(); // throws for a nested class loaded without its outer one
+            sb.append(simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple);
+            sb.append('{');
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
@@ -282,19 +404,46 @@ public final class ValueRenderer {
                         sb.append(", ");
                     }
                     sb.append(field.getName()).append('=');
+                    if (redact != null && redact.matcher(field.getName()).find()) {
+                        sb.append(REDACTED);
+                        continue;
+                    }
                     Object fieldValue = field.get(value);
-                    append(sb, fieldValue == value ? "(this)" : fieldValue, 1);
+                    append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1);
                 }
             }
         } catch (Throwable t) {
+            if (sb.indexOf("{") < 0) {
+                sb.setLength(0);
+                sb.append(identity(value));
+                return;
+            }
             sb.append("<fields unreadable: ").append(t.getClass().getSimpleName()).append('>');
         } finally {
-            sb.append('}');
+            if (sb.indexOf("{") >= 0) {
+                sb.append('}');
+            }
         }
     }
 
     public static String identity(Object value) {
-        return value.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(value));
+        return typeName(value.getClass()) + "@" + Integer.toHexString(System.identityHashCode(value));
+    }
+
+    /**
+     * A class's name as a reader wants it: a lambda's hidden class {@code Foo$$Lambda$27/0x0800c10}
+     * shows as {@code Foo$$Lambda}, the same on every JDK and run.
+     */
+    private static String typeName(Class<?> type) {
+        String name = type.getName();
+        if (type.isHidden() || name.contains("$$Lambda")) {
+            int slash = name.indexOf('/');
+            if (slash > 0) {
+                name = name.substring(0, slash);
+            }
+            name = name.replaceAll("\\$\\$Lambda\\$\\d+", "\\$\\$Lambda");
+        }
+        return name;
     }
 
     /** A throwable's message, or null; never throws, even if getMessage() does. */

@@ -13,15 +13,22 @@ public final class WallClock {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final long BASE_NANOS;
     private static final long BASE_LOCAL_MICROS;
+    private static final long BASE_EPOCH_MICROS;
 
     static {
         Instant now = Instant.now();
         BASE_NANOS = System.nanoTime();
         long epochMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        BASE_EPOCH_MICROS = epochMicros;
         BASE_LOCAL_MICROS = epochMicros + TimeZone.getDefault().getOffset(now.toEpochMilli()) * 1_000L;
     }
 
     private WallClock() {
+    }
+
+    /** Microseconds since the epoch (UTC) at the moment {@code nanoTime} was read. */
+    public static long epochMicros(long nanoTime) {
+        return BASE_EPOCH_MICROS + (nanoTime - BASE_NANOS) / 1_000;
     }
 
     /** Microseconds since local midnight at the moment {@code nanoTime} was read. */

@@ -1,19 +1,40 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.output.LineBuffer;
+import io.jsnooper.agent.output.TraceFormat;
+import io.jsnooper.agent.output.ValueRenderer;
+import io.jsnooper.agent.watch.WatchScope;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one traced call: what was last shown of each variable, where the call is, and when
  * it started. The rewritten method keeps it in a local slot and passes it back with every event.
  */
-final class CallTrace {
+final class CallTrace implements WatchScope, TraceFormat.Call {
+
+    private static final AtomicLong IDS = new AtomicLong();
 
     final MethodInfo method;
     final ThreadState thread;
     final CallTrace caller;
     final int depth;
+    /** How many more levels of callees may be traced below this call ({@code depth} option). */
+    final int depthBudget;
     final LineBuffer out;
+    /** This call's sink and format; lambda bodies and callees write with their caller's. */
+    final MethodOutput output;
+    final TraceFormat format;
+    final ValueRenderer renderer;
+    /** For each variable: its value is hidden ({@code redact}). */
+    final boolean[] redacted;
+    /** This call started an {@code onFailure} capture: it decides whether the capture is written. */
+    final boolean capturing;
+    final long id = IDS.incrementAndGet();
     final long startNanos;
+    /** Start of the outermost traced call on this thread: zero of {@code relativeTime}. */
+    final long relativeBase;
 
     /** While true, stores are the parameters: remembered, written as "Starting var" by begin(). */
     boolean starting = true;
@@ -21,6 +42,8 @@ final class CallTrace {
     boolean ended;
     int currentLine;
     int currentProbe = -1;
+    /** The exception last reported in this call, so that one passing through several handlers shows once. */
+    Throwable lastException;
 
     final boolean[] seen;
     final long[] primitives;
@@ -28,14 +51,34 @@ final class CallTrace {
     final String[] rendered;
     final int[] startingOrder;
     int startingCount;
+    /** Watch expressions and exploded parts: label → what was last shown. */
+    Map<String, String> watchShown;
 
-    CallTrace(MethodInfo method, ThreadState thread, CallTrace caller, LineBuffer out, long startNanos) {
+    CallTrace(MethodInfo method, ThreadState thread, CallTrace caller, MethodOutput output, LineBuffer out,
+            boolean capturing, long startNanos) {
+        this.capturing = capturing;
         this.method = method;
         this.thread = thread;
         this.caller = caller;
         this.depth = caller == null ? 0 : caller.depth + 1;
+        int inherited = caller == null ? 0 : caller.depthBudget;
+        switch (method.kind) {
+            case LAMBDA:
+                this.depthBudget = inherited; // part of its host's level
+                break;
+            case CALLEE:
+                this.depthBudget = inherited - 1;
+                break;
+            default:
+                this.depthBudget = Math.max(method.settings.depth - 1, inherited - 1);
+        }
+        this.output = output;
         this.out = out;
+        this.format = output.format;
+        this.renderer = output.renderer;
+        this.redacted = method.redactedVariables(output);
         this.startNanos = startNanos;
+        this.relativeBase = caller == null ? startNanos : caller.relativeBase;
         int vars = method.varNames.length;
         this.seen = new boolean[vars];
         this.primitives = new long[vars];
@@ -43,5 +86,100 @@ final class CallTrace {
         this.rendered = new String[vars];
         this.startingOrder = new int[vars];
         this.currentLine = method.firstLine;
+    }
+
+    // ---- TraceFormat.Call: what every line of this call shares
+
+    @Override
+    public LineBuffer out() {
+        return out;
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public long relativeBase() {
+        return relativeBase;
+    }
+
+    @Override
+    public String thread() {
+        return thread.label;
+    }
+
+    @Override
+    public String className() {
+        return method.className;
+    }
+
+    @Override
+    public String methodName() {
+        return method.methodName;
+    }
+
+    @Override
+    public String file() {
+        return method.source.path();
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    Map<String, String> watchShown() {
+        if (watchShown == null) {
+            watchShown = new LinkedHashMap<>();
+        }
+        return watchShown;
+    }
+
+    // ---- WatchScope: what watch expressions can name
+
+    @Override
+    public Object local(String name) {
+        String[] names = method.varNames;
+        for (int var = 0; var < names.length; var++) {
+            if (names[var].equals(name)) {
+                if (seen[var]) {
+                    return value(var);
+                }
+                return ABSENT;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    @Override
+    public Object self() {
+        if (method.isStatic) {
+            return null;
+        }
+        Object self = local("this");
+        return self == ABSENT || self == UNKNOWN ? null : self;
+    }
+
+    @Override
+    public ClassLoader loader() {
+        return method.loader();
+    }
+
+    /** The last value stored in a variable, boxed. */
+    Object value(int var) {
+        long bits = primitives[var];
+        switch (method.varKinds[var]) {
+            case 'Z': return bits != 0;
+            case 'C': return (char) bits;
+            case 'B': return (byte) bits;
+            case 'S': return (short) bits;
+            case 'I': return (int) bits;
+            case 'J': return bits;
+            case 'F': return Float.intBitsToFloat((int) bits);
+            case 'D': return Double.longBitsToDouble(bits);
+            default: return references[var];
+        }
     }
 }

@@ -1,7 +1,11 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.config.SnoopSettings;
+import io.jsnooper.agent.config.TraceKind;
 import io.jsnooper.agent.output.SourceLines;
+import io.jsnooper.agent.watch.WatchExpression;
+import java.lang.ref.WeakReference;
+import java.util.List;
 
 /**
  * Everything static about one snooped method, computed once when its class is rewritten: names,
@@ -12,6 +16,21 @@ public final class MethodInfo {
 
     /** Render kinds: the JVM descriptor letter of a variable, {@code 'L'} for every reference. */
     public static final char KIND_REFERENCE = 'L';
+
+    /** What the rewriter found in the method's code. */
+    public static final class Code {
+        public String[] varNames;
+        public String[] varDescriptors;
+        public int[] probeLines;
+        public int[][] probeLiveReferences;
+        public boolean[] probeJumpOnly;
+        public boolean[] probeRearm;
+        public int firstLine;
+        public boolean hasLocalNames;
+        public boolean isStatic;
+        public boolean isConstructor;
+        public String returnDescriptor;
+    }
 
     final int id;
     final String className;
@@ -28,40 +47,54 @@ public final class MethodInfo {
     final int[] probeLines;
     final int[][] probeLiveReferences;
     final boolean[] probeJumpOnly;
+    final boolean[] probeRearm;
     final int firstLine;
     final char returnKind;
     final SnoopSettings settings;
+    /** Snooped on its own, or only as part of a traced call (a lambda body, a callee within depth). */
+    final TraceKind kind;
+    final List<WatchExpression> watches;
+    final List<WatchExpression> explodes;
+    private final WeakReference<ClassLoader> loader;
 
     /** Filled on first call: the source file's lines, or the "unavailable" marker. */
     volatile SourceLines source;
     /** Filled on first call: the line the {@code call} event shows. */
     volatile int callLine = Integer.MIN_VALUE;
+    /** Filled on first call: where and how this method's trace is written. */
+    volatile MethodOutput output;
+    /** The redaction of {@link #varNames} under the last output asked for: {output, boolean[]}. */
+    private volatile Object[] redaction;
 
-    public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName,
-            boolean isStatic, boolean isConstructor, boolean hasLocalNames,
-            String[] varNames, String[] varDescriptors, int[] probeLines, int[][] probeLiveReferences,
-            boolean[] probeJumpOnly, int firstLine, String returnDescriptor, SnoopSettings settings) {
+    public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName, Code code,
+            SnoopSettings settings, TraceKind kind, ClassLoader loader, List<WatchExpression> watches,
+            List<WatchExpression> explodes) {
         this.id = id;
         this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
         this.sourceFileName = sourceFileName;
-        this.isStatic = isStatic;
-        this.isConstructor = isConstructor;
-        this.hasLocalNames = hasLocalNames;
-        this.varNames = varNames;
-        this.varKinds = new char[varDescriptors.length];
-        this.varMutable = new boolean[varDescriptors.length];
-        for (int i = 0; i < varDescriptors.length; i++) {
-            varKinds[i] = kindOf(varDescriptors[i]);
-            varMutable[i] = varKinds[i] == KIND_REFERENCE && !isImmutable(varDescriptors[i]);
+        this.isStatic = code.isStatic;
+        this.isConstructor = code.isConstructor;
+        this.hasLocalNames = code.hasLocalNames;
+        this.varNames = code.varNames;
+        this.varKinds = new char[code.varDescriptors.length];
+        this.varMutable = new boolean[code.varDescriptors.length];
+        for (int i = 0; i < code.varDescriptors.length; i++) {
+            varKinds[i] = kindOf(code.varDescriptors[i]);
+            varMutable[i] = varKinds[i] == KIND_REFERENCE && !isImmutable(code.varDescriptors[i]);
         }
-        this.probeLines = probeLines;
-        this.probeLiveReferences = probeLiveReferences;
-        this.probeJumpOnly = probeJumpOnly;
-        this.firstLine = firstLine;
-        this.returnKind = kindOf(returnDescriptor);
+        this.probeLines = code.probeLines;
+        this.probeLiveReferences = code.probeLiveReferences;
+        this.probeJumpOnly = code.probeJumpOnly;
+        this.probeRearm = code.probeRearm;
+        this.firstLine = code.firstLine;
+        this.returnKind = kindOf(code.returnDescriptor);
         this.settings = settings;
+        this.kind = kind;
+        this.loader = new WeakReference<>(loader);
+        this.watches = List.copyOf(watches);
+        this.explodes = List.copyOf(explodes);
     }
 
     public int id() {
@@ -80,6 +113,10 @@ public final class MethodInfo {
         return settings;
     }
 
+    ClassLoader loader() {
+        return loader.get();
+    }
+
     /** The name the trace and diagnostics use: {@code com.acme.Order.place} or {@code Order.<init>}. */
     public String displayName() {
         return className + "." + methodName;
@@ -95,6 +132,20 @@ public final class MethodInfo {
             return null;
         }
         return methodName;
+    }
+
+    /** Which variables {@code output} hides; computed once per output, not per call. */
+    boolean[] redactedVariables(MethodOutput output) {
+        Object[] cached = redaction;
+        if (cached != null && cached[0] == output) {
+            return (boolean[]) cached[1];
+        }
+        boolean[] hidden = new boolean[varNames.length];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = output.isRedacted(varNames[i]);
+        }
+        redaction = new Object[] {output, hidden};
+        return hidden;
     }
 
     static char kindOf(String descriptor) {

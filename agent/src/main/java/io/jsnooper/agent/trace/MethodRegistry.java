@@ -33,6 +33,26 @@ public final class MethodRegistry {
         }
     }
 
+    /** How many ids were handed out: methods registered after this mark have ids from it on. */
+    public static int mark() {
+        synchronized (LOCK) {
+            return size;
+        }
+    }
+
+    /** {@code Class.method} of the methods registered since {@code mark}, traced on their own. */
+    public static java.util.List<String> namesSince(int mark) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        MethodInfo[] current = methods;
+        for (int id = mark; id < current.length; id++) {
+            MethodInfo m = current[id];
+            if (m != null && m.kind == io.jsnooper.agent.config.TraceKind.SNOOPED) {
+                names.add(m.displayName());
+            }
+        }
+        return names;
+    }
+
     static MethodInfo get(int id) {
         MethodInfo[] current = methods;
         return id >= 0 && id < current.length ? current[id] : null;

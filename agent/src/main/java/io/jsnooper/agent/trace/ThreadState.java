@@ -14,7 +14,18 @@ final class ThreadState {
     /** True while the tracer runs on this thread: a snooped method called from a toString() is not traced. */
     boolean busy;
     CallTrace innermost;
+    /** {@code id-name}, PySnooper's thread column; refreshed at each outermost call. */
+    String label = "";
     private LineBuffer[] buffers = new LineBuffer[2];
+    private LineBuffer capture;
+
+    /** This thread's buffer for onFailure calls, made on first use and reused. */
+    LineBuffer capture() {
+        if (capture == null) {
+            capture = LineBuffer.newCapture();
+        }
+        return capture;
+    }
 
     LineBuffer buffer(TraceSink sink) {
         int id = sink.id();
@@ -27,6 +38,12 @@ final class ThreadState {
             buffers[id] = buffer;
         }
         return buffer;
+    }
+
+    @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
+    void refreshLabel() {
+        Thread thread = Thread.currentThread();
+        label = thread.getId() + "-" + thread.getName();
     }
 
     /** At the end of an outermost call: lines for a terminal go out now, files wait for the flusher. */

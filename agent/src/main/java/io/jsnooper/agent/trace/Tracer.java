@@ -1,13 +1,18 @@
 package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.config.AgentOptions;
+import io.jsnooper.agent.config.TraceKind;
 import io.jsnooper.agent.output.Diagnostics;
 import io.jsnooper.agent.output.LineBuffer;
-import io.jsnooper.agent.output.Sinks;
 import io.jsnooper.agent.output.SourceLines;
 import io.jsnooper.agent.output.SourceLocator;
-import io.jsnooper.agent.output.TraceFormatter;
+import io.jsnooper.agent.output.TraceFormat;
 import io.jsnooper.agent.output.ValueRenderer;
+import io.jsnooper.agent.watch.Exploder;
+import io.jsnooper.agent.watch.WatchEvaluator;
+import io.jsnooper.agent.watch.WatchExpression;
+import io.jsnooper.agent.watch.WatchScope;
+import java.util.Map;
 
 /**
  * Turns the events of rewritten code into trace lines. Called only through
@@ -21,7 +26,6 @@ import io.jsnooper.agent.output.ValueRenderer;
 public final class Tracer {
 
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
-    private static final ValueRenderer RENDERER = new ValueRenderer(ValueRenderer.DEFAULT_MAX_LENGTH);
     private static final int[] NOTHING_LIVE = new int[0];
 
     private static volatile boolean enabled = true;
@@ -49,13 +53,34 @@ public final class Tracer {
         if (thread.busy) {
             return null;
         }
+        CallTrace caller = thread.innermost;
+        if (method.kind != TraceKind.SNOOPED && !extendsTrace(method, caller)) {
+            return null;
+        }
         thread.busy = true;
         try {
             if (method.source == null) {
                 method.source = SourceLocator.find(method.internalClassName, method.sourceFileName);
             }
-            LineBuffer out = thread.buffer(Sinks.forOutput(method.settings.output()));
-            CallTrace call = new CallTrace(method, thread, thread.innermost, out, System.nanoTime());
+            MethodOutput output = method.kind != TraceKind.SNOOPED ? caller.output : method.output;
+            if (output == null) {
+                output = MethodOutput.of(method);
+                method.output = output;
+            }
+            if (caller == null) {
+                thread.refreshLabel();
+            }
+            LineBuffer out;
+            boolean capturing = false;
+            if (caller != null && caller.out.isCapture()) {
+                out = caller.out; // inside an onFailure call: part of its capture
+            } else if (output.onFailure) {
+                out = thread.capture();
+                capturing = true;
+            } else {
+                out = thread.buffer(output.sink);
+            }
+            CallTrace call = new CallTrace(method, thread, caller, output, out, capturing, System.nanoTime());
             thread.innermost = call;
             return call;
         } catch (Throwable t) {
@@ -64,6 +89,14 @@ public final class Tracer {
         } finally {
             thread.busy = false;
         }
+    }
+
+    /** A lambda body or a callee is traced only inside a traced call, a callee only within its depth. */
+    private static boolean extendsTrace(MethodInfo method, CallTrace caller) {
+        if (caller == null || caller.ended) {
+            return false;
+        }
+        return method.kind == TraceKind.LAMBDA || caller.depthBudget > 0;
     }
 
     public static void begin(Object handle) {
@@ -75,7 +108,7 @@ public final class Tracer {
             SourceLines source = method.source;
             LineBuffer out = call.out;
             if (!source.path().equals(out.lastSourcePath)) {
-                TraceFormatter.labelled(out, call.depth, TraceFormatter.SOURCE_PATH, source.path());
+                call.format.sourcePath(call, source.path());
                 out.lastSourcePath = source.path();
             }
             if (!method.hasLocalNames) {
@@ -84,14 +117,15 @@ public final class Tracer {
                         + " Compile with -g (Maven's default) to see their names");
             }
             for (int i = 0; i < call.startingCount; i++) {
-                writeVariable(call, TraceFormatter.STARTING_VAR, call.startingOrder[i]);
+                writeVariable(call, TraceFormat.Change.STARTING, call.startingOrder[i]);
             }
+            reportWatches(call, TraceFormat.Change.STARTING);
             int line = method.callLine;
             if (line == Integer.MIN_VALUE) {
-                line = source.declarationLine(method.declaredName(), method.firstLine);
+                line = source.declarationLine(method.declaredName(), method.isConstructor, method.firstLine);
                 method.callLine = line;
             }
-            TraceFormatter.event(out, call.depth, call.startNanos, TraceFormatter.CALL, line, source.line(line));
+            call.format.event(call, call.startNanos, TraceFormat.CALL, line, source.line(line));
             call.starting = false;
         } catch (Throwable t) {
             abandon(call, t);
@@ -105,20 +139,32 @@ public final class Tracer {
         if (call.ended) {
             return;
         }
+        ThreadState thread = call.thread;
         try {
             MethodInfo method = call.method;
             int line = method.probeLines[probe];
+            if (method.probeRearm[probe] && line == call.currentLine) {
+                call.currentProbe = probe; // a jump within the line: still the same line
+                return;
+            }
             if (method.probeJumpOnly[probe] && method.source.isClosingBrace(line)) {
-                return; // javac's loop-back goto sits on the `}`: PySnooper would not stop there
+                // javac's loop-back goto or final return sits on the `}`: PySnooper would not stop there
+                call.currentLine = line;
+                return;
             }
             makeInnermost(call);
             reportMutations(call);
+            if (!method.watches.isEmpty() || !method.explodes.isEmpty()) {
+                thread.busy = true;
+                reportWatches(call, null);
+            }
             call.currentLine = line;
             call.currentProbe = probe;
-            TraceFormatter.event(call.out, call.depth, System.nanoTime(), TraceFormatter.LINE, line,
-                    method.source.line(line));
+            call.format.event(call, System.nanoTime(), TraceFormat.LINE, line, method.source.line(line));
         } catch (Throwable t) {
             abandon(call, t);
+        } finally {
+            thread.busy = false;
         }
     }
 
@@ -157,7 +203,7 @@ public final class Tracer {
                 return;
             }
             makeInnermost(call);
-            writeVariable(call, seen ? TraceFormatter.MODIFIED_VAR : TraceFormatter.NEW_VAR, var);
+            writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
         } catch (Throwable t) {
             abandon(call, t);
         }
@@ -171,9 +217,9 @@ public final class Tracer {
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
-            String rendering = RENDERER.render(value);
+            String rendering = call.renderer.render(value);
             boolean seen = call.seen[var];
-            call.references[var] = call.method.varMutable[var] ? value : null;
+            call.references[var] = value;
             if (seen && rendering.equals(call.rendered[var])) {
                 return;
             }
@@ -184,7 +230,7 @@ public final class Tracer {
                 return;
             }
             makeInnermost(call);
-            writeVariable(call, seen ? TraceFormatter.MODIFIED_VAR : TraceFormatter.NEW_VAR, var);
+            writeVariable(call, seen ? TraceFormat.Change.MODIFIED : TraceFormat.Change.NEW, var);
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -202,12 +248,14 @@ public final class Tracer {
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
+            if (thrown == call.lastException) {
+                return; // the same exception passing through another finally or synchronized block
+            }
+            call.lastException = thrown;
             makeInnermost(call);
             reportMutations(call);
             int at = line > 0 ? line : call.currentLine;
-            TraceFormatter.event(call.out, call.depth, System.nanoTime(), TraceFormatter.EXCEPTION_EVENT, at,
-                    call.method.source.line(at));
-            TraceFormatter.labelled(call.out, call.depth, TraceFormatter.EXCEPTION, describe(thrown));
+            call.format.exception(call, System.nanoTime(), at, call.method.source.line(at), describe(call, thrown));
         } catch (Throwable t) {
             abandon(call, t);
         } finally {
@@ -248,25 +296,23 @@ public final class Tracer {
         try {
             makeInnermost(call);
             reportMutations(call);
+            reportWatches(call, null);
             long now = System.nanoTime();
-            LineBuffer out = call.out;
-            TraceFormatter.event(out, call.depth, now, TraceFormatter.RETURN, call.currentLine,
-                    call.method.source.line(call.currentLine));
-            if (hasValue) {
-                out.spaces(4 * call.depth).ascii(TraceFormatter.RETURN_VALUE);
-                char kind = call.method.returnKind;
-                if (kind == MethodInfo.KIND_REFERENCE) {
-                    out.text(RENDERER.render(reference));
-                } else {
-                    writePrimitive(out, kind, bits);
-                }
-                out.endLine();
+            int line = call.currentLine;
+            byte[] source = call.method.source.line(line);
+            char kind = call.method.returnKind;
+            if (!hasValue) {
+                call.format.returned(call, now, line, source);
+            } else if (kind == MethodInfo.KIND_REFERENCE) {
+                call.format.returned(call, now, line, source, call.renderer.render(reference));
+            } else {
+                call.format.returned(call, now, line, source, kind, bits);
             }
-            TraceFormatter.elapsed(out, call.depth, now - call.startNanos);
+            call.format.end(call, false, now - call.startNanos);
         } catch (Throwable t) {
             internalError(call.method, t);
         } finally {
-            end(call);
+            end(call, false);
             thread.busy = false;
         }
     }
@@ -281,16 +327,18 @@ public final class Tracer {
         try {
             makeInnermost(call);
             reportMutations(call);
+            reportWatches(call, null);
             long now = System.nanoTime();
-            LineBuffer out = call.out;
-            TraceFormatter.event(out, call.depth, now, TraceFormatter.EXCEPTION_EVENT, call.currentLine,
-                    call.method.source.line(call.currentLine));
-            TraceFormatter.labelled(out, call.depth, TraceFormatter.EXCEPTION, describe(thrown));
-            endedByException(call, now);
+            if (thrown != call.lastException) {
+                // not seen on its way through a handler of this method: report where it left
+                call.format.exception(call, now, call.currentLine, call.method.source.line(call.currentLine),
+                        describe(call, thrown));
+            }
+            call.format.end(call, true, now - call.startNanos);
         } catch (Throwable t) {
             internalError(call.method, t);
         } finally {
-            end(call);
+            end(call, true);
             thread.busy = false;
         }
     }
@@ -306,7 +354,7 @@ public final class Tracer {
         CallTrace inner = thread.innermost;
         while (inner != null && inner != call && inner.depth >= call.depth) {
             if (!inner.ended) {
-                endedByException(inner, System.nanoTime());
+                inner.format.end(inner, true, System.nanoTime() - inner.startNanos);
                 inner.ended = true;
             }
             inner = inner.caller;
@@ -314,16 +362,19 @@ public final class Tracer {
         thread.innermost = call;
     }
 
-    private static void endedByException(CallTrace call, long now) {
-        TraceFormatter.labelled(call.out, call.depth, TraceFormatter.ENDED_BY_EXCEPTION, "");
-        TraceFormatter.elapsed(call.out, call.depth, now - call.startNanos);
-    }
-
-    private static void end(CallTrace call) {
+    private static void end(CallTrace call, boolean byException) {
         call.ended = true;
         ThreadState thread = call.thread;
         if (thread.innermost == call) {
             thread.innermost = call.caller;
+        }
+        if (call.capturing) {
+            // onFailure: the captured trace is written only for a call that failed
+            if (byException) {
+                call.out.replayInto(thread.buffer(call.output.sink));
+            } else {
+                call.out.discard();
+            }
         }
         if (call.caller == null) {
             thread.handOverInteractive();
@@ -341,15 +392,16 @@ public final class Tracer {
         boolean wasBusy = thread.busy;
         thread.busy = true;
         try {
+            boolean[] mutable = call.method.varMutable;
             for (int var : live) {
                 Object value = call.references[var];
-                if (value == null) {
+                if (value == null || !mutable[var]) {
                     continue;
                 }
-                String rendering = RENDERER.render(value);
+                String rendering = call.renderer.render(value);
                 if (!rendering.equals(call.rendered[var])) {
                     call.rendered[var] = rendering;
-                    writeVariable(call, TraceFormatter.MODIFIED_VAR, var);
+                    writeVariable(call, TraceFormat.Change.MODIFIED, var);
                 }
             }
         } finally {
@@ -357,45 +409,65 @@ public final class Tracer {
         }
     }
 
-    private static void writeVariable(CallTrace call, String label, int var) {
+    /**
+     * Evaluates the watch expressions (and exploded parts) and writes those whose rendering changed.
+     * {@code label} is STARTING at the call line; null means New or Modified as they come.
+     */
+    private static void reportWatches(CallTrace call, TraceFormat.Change label) {
         MethodInfo method = call.method;
-        LineBuffer out = TraceFormatter.variable(call.out, call.depth, label, method.varNames[var]);
+        if (method.watches.isEmpty() && method.explodes.isEmpty()) {
+            return;
+        }
+        Map<String, String> shown = call.watchShown();
+        for (WatchExpression watch : method.watches) {
+            Object value = WatchEvaluator.evaluate(watch, call);
+            if (value != WatchScope.ABSENT) {
+                reportWatched(call, shown, label, watch.source(), value);
+            }
+        }
+        for (WatchExpression explode : method.explodes) {
+            Object value = WatchEvaluator.evaluate(explode, call);
+            if (value != WatchScope.ABSENT) {
+                Exploder.explode(explode.source(), value, call.renderer::render,
+                        (part, partValue) -> reportWatched(call, shown, label, part, partValue));
+            }
+        }
+    }
+
+    private static void reportWatched(CallTrace call, Map<String, String> shown, TraceFormat.Change label,
+            String name, Object value) {
+        if (call.local(name) != WatchScope.UNKNOWN) {
+            return; // an exploded local: the local itself is already shown, as in PySnooper
+        }
+        String rendering = call.output.isRedacted(name) ? ValueRenderer.REDACTED
+                : value instanceof WatchEvaluator.Failure ? value.toString() : call.renderer.render(value);
+        String before = shown.put(name, rendering);
+        if (rendering.equals(before)) {
+            return;
+        }
+        TraceFormat.Change kind = label != null ? label
+                : before == null ? TraceFormat.Change.NEW : TraceFormat.Change.MODIFIED;
+        call.format.variable(call, kind, name, rendering);
+    }
+
+    private static void writeVariable(CallTrace call, TraceFormat.Change change, int var) {
+        MethodInfo method = call.method;
+        String name = method.varNames[var];
         char kind = method.varKinds[var];
-        if (kind == MethodInfo.KIND_REFERENCE) {
-            out.text(call.rendered[var]);
+        if (call.redacted[var]) {
+            call.format.variable(call, change, name, ValueRenderer.REDACTED);
+        } else if (kind == MethodInfo.KIND_REFERENCE) {
+            call.format.variable(call, change, name, call.rendered[var]);
         } else {
-            writePrimitive(out, kind, call.primitives[var]);
-        }
-        out.endLine();
-    }
-
-    private static void writePrimitive(LineBuffer out, char kind, long bits) {
-        switch (kind) {
-            case 'Z':
-                out.ascii(bits != 0 ? "true" : "false");
-                break;
-            case 'C':
-                out.text(RENDERER.renderChar((char) bits));
-                break;
-            case 'F':
-                out.ascii(Float.toString(Float.intBitsToFloat((int) bits)));
-                break;
-            case 'D':
-                out.ascii(Double.toString(Double.longBitsToDouble(bits)));
-                break;
-            case 'J':
-                out.number(bits, 0);
-                break;
-            default:
-                out.number((int) bits, 0);
+            call.format.variable(call, change, name, kind, call.primitives[var]);
         }
     }
 
-    /** Like {@link Throwable#toString()}, but safe from a message getter that throws. */
-    private static String describe(Throwable thrown) {
+    /** Like {@link Throwable#toString()}, but safe from a message getter that throws, and cut like a value. */
+    private static String describe(CallTrace call, Throwable thrown) {
         String message = ValueRenderer.safeMessage(thrown);
         String name = thrown.getClass().getName();
-        return message == null ? name : name + ": " + message;
+        return call.renderer.truncate(message == null ? name : name + ": " + message);
     }
 
     private static void abandon(CallTrace call, Throwable t) {

@@ -29,6 +29,8 @@ public final class ChildJvm {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = TestPaths.sourceRoot().getParent().getParent().getParent();
     private String mainClass;
+    /** {@code module/class} for {@code -m}; when set it replaces {@link #mainClass}. */
+    private String mainModule;
 
     private ChildJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -41,7 +43,19 @@ public final class ChildJvm {
     }
 
     public ChildJvm main(Class<?> mainClass, String... args) {
-        this.mainClass = mainClass.getName();
+        return main(mainClass.getName(), args);
+    }
+
+    /** For a class compiled at test time, which the test's own class path doesn't have. */
+    public ChildJvm main(String mainClassName, String... args) {
+        this.mainClass = mainClassName;
+        this.programArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /** Runs {@code -m module/mainClass} instead of a class; put the module on {@code --module-path} with {@link #jvmArg}. */
+    public ChildJvm mainModule(String module, String mainClass, String... args) {
+        this.mainModule = module + "/" + mainClass;
         this.programArgs.addAll(List.of(args));
         return this;
     }
@@ -66,6 +80,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Ahead of the test classes: for fixtures recompiled by another javac under the same names. */
+    public ChildJvm classPathFirst(Path entry) {
+        classPath.add(0, entry.toString());
+        return this;
+    }
+
     public ChildJvm env(String name, String value) {
         environment.put(name, value);
         return this;
@@ -77,7 +97,18 @@ public final class ChildJvm {
         return this;
     }
 
-    public Result run() throws IOException, InterruptedException {
+    /**
+     * Starts the child and returns while it runs, for tests that act on a live JVM (attach); the
+     * caller closes it, which kills it if it is still running.
+     */
+    public RunningJvm start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command()).directory(workingDirectory.toFile());
+        builder.environment().remove("JSNOOPER_DISABLED");
+        builder.environment().putAll(environment);
+        return RunningJvm.start(builder);
+    }
+
+    List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         // CDS is off only to keep the JVM's note about the appended boot class path out of golden files.
@@ -89,8 +120,18 @@ public final class ChildJvm {
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
-        command.add(mainClass);
+        if (mainModule != null) {
+            command.add("-m");
+            command.add(mainModule);
+        } else {
+            command.add(mainClass);
+        }
         command.addAll(programArgs);
+        return command;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        List<String> command = command();
 
         Path out = Files.createTempFile("jsnooper-child", ".out");
         Path err = Files.createTempFile("jsnooper-child", ".err");

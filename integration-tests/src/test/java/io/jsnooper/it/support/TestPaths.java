@@ -31,6 +31,11 @@ public final class TestPaths {
         return Paths.get(System.getProperty("jsnooper.sourceRoot", "src/test/java")).toAbsolutePath().normalize();
     }
 
+    /** A folder of sources beside {@code src/test/java} that Maven doesn't compile: tests compile them. */
+    public static Path extraSourceRoot(String name) {
+        return sourceRoot().resolveSibling(name);
+    }
+
     private static Path existing(String property, String hint) {
         String value = System.getProperty(property);
         if (value == null) {

@@ -1,0 +1,165 @@
+package io.jsnooper.agent.output;
+
+import io.jsnooper.agent.config.SnoopSettings;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One JSON object per trace line, for the log engines teams already run. Every object carries
+ * {@code time} (as the text trace shows it), {@code epoch_us}, {@code thread}, {@code class},
+ * {@code method}, {@code file}, {@code depth} and {@code call} (an id unique in the JVM), then:
+ * <pre>
+ * {"event":"call"|"line"|"return"|"exception", "line":N, "source":"..."}
+ *     plus "value" on a return that has one, "exception":"java.lang.X: message" on an exception
+ * {"event":"var", "change":"starting"|"new"|"modified", "name":"...", "value":"..."}
+ * {"event":"end", "by":"return"|"exception", "elapsed_us":N}
+ * </pre>
+ * Values are the same renderings the text trace shows, as strings. Written by hand into the
+ * line buffer: no JSON library, no per-event garbage for primitives.
+ */
+public final class JsonLinesFormat implements TraceFormat {
+
+    private final boolean normalize;
+
+    public JsonLinesFormat(SnoopSettings settings) {
+        this.normalize = settings.normalize;
+    }
+
+    @Override
+    public void sourcePath(Call call, String path) {
+        // every object names its file: nothing to write
+    }
+
+    @Override
+    public void event(Call call, long nanoTime, String event, int line, byte[] source) {
+        end(startEvent(call, nanoTime, event, line, source));
+    }
+
+    @Override
+    public void variable(Call call, Change change, String name, String rendered) {
+        LineBuffer out = startVariable(call, change, name);
+        string(out, rendered);
+        end(out);
+    }
+
+    @Override
+    public void variable(Call call, Change change, String name, char kind, long bits) {
+        LineBuffer out = startVariable(call, change, name);
+        primitive(out, kind, bits);
+        end(out);
+    }
+
+    @Override
+    public void returned(Call call, long nanoTime, int line, byte[] source) {
+        end(startEvent(call, nanoTime, RETURN, line, source));
+    }
+
+    @Override
+    public void returned(Call call, long nanoTime, int line, byte[] source, String rendered) {
+        LineBuffer out = startEvent(call, nanoTime, RETURN, line, source).ascii(",\"value\":");
+        string(out, rendered);
+        end(out);
+    }
+
+    @Override
+    public void returned(Call call, long nanoTime, int line, byte[] source, char kind, long bits) {
+        LineBuffer out = startEvent(call, nanoTime, RETURN, line, source).ascii(",\"value\":");
+        primitive(out, kind, bits);
+        end(out);
+    }
+
+    @Override
+    public void exception(Call call, long nanoTime, int line, byte[] source, String description) {
+        LineBuffer out = startEvent(call, nanoTime, EXCEPTION, line, source).ascii(",\"exception\":");
+        string(out, description);
+        end(out);
+    }
+
+    @Override
+    public void end(Call call, boolean byException, long elapsedNanos) {
+        LineBuffer out = start(call, System.nanoTime(), "end");
+        out.ascii(",\"by\":\"").ascii(byException ? "exception" : "return").ch('"');
+        if (!normalize) {
+            out.ascii(",\"elapsed_us\":").number(elapsedNanos / 1_000, 0);
+        }
+        end(out);
+    }
+
+    private LineBuffer startEvent(Call call, long nanoTime, String event, int line, byte[] source) {
+        LineBuffer out = start(call, nanoTime, event);
+        out.ascii(",\"line\":").number(line, 0).ascii(",\"source\":");
+        string(out, new String(source, StandardCharsets.UTF_8).trim());
+        return out;
+    }
+
+    private LineBuffer startVariable(Call call, Change change, String name) {
+        LineBuffer out = start(call, System.nanoTime(), "var");
+        out.ascii(",\"change\":\"").ascii(change.name().toLowerCase(java.util.Locale.ROOT)).ascii("\",\"name\":");
+        string(out, name);
+        return out.ascii(",\"value\":");
+    }
+
+    private LineBuffer start(Call call, long nanoTime, String event) {
+        LineBuffer out = call.out();
+        out.ch('{');
+        if (!normalize) {
+            long micros = WallClock.microsOfDay(nanoTime);
+            out.ascii("\"time\":\"").clock(micros).ascii("\",\"epoch_us\":").number(WallClock.epochMicros(nanoTime), 0)
+                    .ch(',');
+        }
+        out.ascii("\"thread\":");
+        string(out, call.thread());
+        out.ascii(",\"class\":");
+        string(out, call.className());
+        out.ascii(",\"method\":");
+        string(out, call.methodName());
+        out.ascii(",\"file\":");
+        String file = call.file();
+        string(out, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
+        out.ascii(",\"depth\":").number(call.depth(), 0);
+        out.ascii(",\"call\":").number(call.id(), 0);
+        out.ascii(",\"event\":\"").ascii(event).ch('"');
+        return out;
+    }
+
+    private static void end(LineBuffer out) {
+        out.ch('}');
+        out.endLine();
+    }
+
+    /** Strings values are quoted even for primitives' renderings, so every value has one JSON type. */
+    private static void primitive(LineBuffer out, char kind, long bits) {
+        out.ch('"');
+        if (kind == 'C') {
+            string(out, ValueRenderer.charLiteral((char) bits), false);
+        } else {
+            TraceFormat.writePrimitive(out, kind, bits);
+        }
+        out.ch('"');
+    }
+
+    static void string(LineBuffer out, String s) {
+        out.ch('"');
+        string(out, s, false);
+        out.ch('"');
+    }
+
+    private static void string(LineBuffer out, String s, boolean unused) {
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.text(s.substring(start, i));
+                switch (c) {
+                    case '"': out.ascii("\\\""); break;
+                    case '\\': out.ascii("\\\\"); break;
+                    case '\n': out.ascii("\\n"); break;
+                    case '\r': out.ascii("\\r"); break;
+                    case '\t': out.ascii("\\t"); break;
+                    default: out.ascii(String.format("\\u%04x", (int) c));
+                }
+                start = i + 1;
+            }
+        }
+        out.text(start == 0 ? s : s.substring(start));
+    }
+}

@@ -1,0 +1,98 @@
+package io.jsnooper.agent.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineBufferTest {
+
+    private final RecordingSink sink = new RecordingSink();
+    private final LineBuffer buffer = new LineBuffer(sink, Thread.currentThread());
+
+    private String line(Runnable format) {
+        format.run();
+        buffer.endLine();
+        buffer.drain();
+        String last = sink.writes.get(sink.writes.size() - 1);
+        return last.substring(0, last.length() - 1);
+    }
+
+    @Test
+    void numbersAreRightAlignedInTheirWidth() {
+        assertEquals("  42", line(() -> buffer.number(42, 4)));
+        assertEquals("   0", line(() -> buffer.number(0, 4)));
+        assertEquals("  -5", line(() -> buffer.number(-5, 4)));
+        assertEquals("-1234", line(() -> buffer.number(-1234, 4)));
+    }
+
+    @Test
+    void aNumberWiderThanItsWidthIsWrittenWhole() {
+        assertEquals("123456", line(() -> buffer.number(123456, 4)));
+        assertEquals("9223372036854775807", line(() -> buffer.number(Long.MAX_VALUE, 0)));
+        assertEquals("-9223372036854775808", line(() -> buffer.number(Long.MIN_VALUE, 4)));
+    }
+
+    @Test
+    void theClockIsHoursMinutesSecondsAndSixDigitsOfMicroseconds() {
+        long micros = ((13 * 3600 + 5 * 60 + 9) * 1_000_000L) + 42;
+
+        assertEquals("13:05:09.000042", line(() -> buffer.clock(micros)));
+        assertEquals("00:00:00.000000", line(() -> buffer.clock(0)));
+        assertEquals("23:59:59.999999", line(() -> buffer.clock(86_400_000_000L - 1)));
+    }
+
+    @Test
+    void textIsWrittenAsUtf8() {
+        assertEquals("caf\u00e9 \u2192 ok", line(() -> buffer.text("caf\u00e9 \u2192 ok")));
+    }
+
+    @Test
+    void drainHandsOverFinishedLinesOnly() {
+        buffer.ascii("first").endLine();
+        buffer.ascii("second, unfinished");
+
+        buffer.drain();
+        buffer.drain();
+
+        assertEquals(List.of("first\n"), sink.writes);
+
+        buffer.endLine();
+        buffer.drain();
+
+        assertEquals(List.of("first\n", "second, unfinished\n"), sink.writes);
+    }
+
+    @Test
+    void aLineLongerThanTheCapacityGrowsTheBufferAndArrivesWhole() {
+        String longLine = "x".repeat(LineBuffer.CAPACITY + 10_000);
+        buffer.ascii("short").endLine();
+
+        buffer.ascii(longLine);
+        buffer.endLine();
+        buffer.drain();
+
+        assertEquals("short\n" + longLine + "\n", sink.text());
+        for (String write : sink.writes) {
+            assertTrue(write.endsWith("\n"), "a write ended mid-line");
+        }
+    }
+
+    @Test
+    void manyLinesAreHandedOverInLargeWritesOfWholeLines() {
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            buffer.ascii("line ").number(i, 6);
+            buffer.endLine();
+            expected.append(String.format("line %6d%n", i));
+        }
+        buffer.handOver();
+
+        assertEquals(expected.toString(), sink.text());
+        assertTrue(sink.writes.size() < 10, sink.writes.size() + " writes");
+        for (String write : sink.writes) {
+            assertTrue(write.endsWith("\n"), "a write ended mid-line");
+        }
+    }
+}

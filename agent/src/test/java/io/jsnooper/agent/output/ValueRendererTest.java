@@ -1,0 +1,260 @@
+package io.jsnooper.agent.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ValueRendererTest {
+
+    private final ValueRenderer renderer = new ValueRenderer(ValueRenderer.DEFAULT_MAX_LENGTH);
+
+    /** PySnooper's utils.truncate for max_length=100: left=(100-3)//2=48, right=100-3-48=49. */
+    private static String pysnooperTruncate(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 48) + "..." + s.substring(s.length() - 49);
+    }
+
+    private static String digits(int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append((char) ('0' + i % 10));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void stringsAreQuotedAndEscapedLikeJavaLiterals() {
+        assertEquals("\"say \\\"hi\\\"\\n\\tto C:\\\\ \\u0001\"", renderer.render("say \"hi\"\n\tto C:\\ \u0001"));
+        assertEquals("\"it's\"", renderer.render("it's"));
+        assertEquals("\"caf\u00e9\"", renderer.render("caf\u00e9"));
+    }
+
+    @Test
+    void charsAreSingleQuotedAndEscaped() {
+        assertEquals("'x'", renderer.render('x'));
+        assertEquals("'\\''", renderer.render('\''));
+        assertEquals("'\"'", ValueRenderer.charLiteral('"'));
+        assertEquals("'\\n'", ValueRenderer.charLiteral('\n'));
+    }
+
+    @Test
+    void nullBoxedNumbersAndBooleansRenderAsJavaPrintsThem() {
+        assertEquals("null", renderer.render(null));
+        assertEquals("42", renderer.render(42));
+        assertEquals("-7", renderer.render(-7L));
+        assertEquals("2.5", renderer.render(2.5));
+        assertEquals("1.0E10", renderer.render(1e10f));
+        assertEquals("true", renderer.render(Boolean.TRUE));
+    }
+
+    @Test
+    void arraysRenderElementByElementAtAnyDimension() {
+        assertEquals("[1, 2, 3]", renderer.render(new int[] {1, 2, 3}));
+        assertEquals("[\"a\", null]", renderer.render(new String[] {"a", null}));
+        assertEquals("[[1], []]", renderer.render(new long[][] {{1}, {}}));
+        assertEquals("['a', 'b']", renderer.render(new char[] {'a', 'b'}));
+        assertEquals("[]", renderer.render(new Object[0]));
+    }
+
+    @Test
+    void jdkListsAndMapsRenderElementByElement() {
+        assertEquals("[1, \"two\", null]", renderer.render(Arrays.asList(1, "two", null)));
+        assertEquals("[3, 4]", renderer.render(new LinkedList<>(List.of(3, 4))));
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("a", 1);
+        map.put("b", List.of('c'));
+        assertEquals("{\"a\"=1, \"b\"=['c']}", renderer.render(map));
+    }
+
+    @Test
+    void aRenderingOfExactlyTheMaximumLengthIsKeptWhole() {
+        String ninetyEight = digits(98);
+
+        assertEquals("\"" + ninetyEight + "\"", renderer.render(ninetyEight));
+    }
+
+    @Test
+    void aRenderingOneCharacterTooLongIsCutInTheMiddleLikePySnooper() {
+        String s = digits(99);
+
+        String rendered = renderer.render(s);
+
+        assertEquals("\"" + s.substring(0, 47) + "..." + s.substring(99 - 48) + "\"", rendered);
+        assertEquals(100, rendered.length());
+    }
+
+    @Test
+    void aLongStringKeepsItsFirst48AndLast49Characters() {
+        String s = digits(100_000);
+
+        assertEquals(pysnooperTruncate("\"" + s + "\""), renderer.render(s));
+    }
+
+    @Test
+    void aLongListIsCutExactlyAsPySnooperCutsItsFullRendering() {
+        List<Integer> list = IntStream.range(0, 1000).boxed().collect(Collectors.toList());
+        String full = list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+
+        assertEquals(pysnooperTruncate(full), renderer.render(list));
+    }
+
+    @Test
+    void aLongLinkedListIsCutExactlyAsPySnooperCutsItsFullRendering() {
+        List<Integer> list = IntStream.range(0, 1000).boxed().collect(Collectors.toCollection(LinkedList::new));
+        String full = list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+
+        assertEquals(pysnooperTruncate(full), renderer.render(list));
+    }
+
+    @Test
+    void aHugeArrayIsRenderedFromAFewOfItsElementsOnly() {
+        int[] renderings = {0};
+        Object counted = new Object() {
+            @Override
+            public String toString() {
+                renderings[0]++;
+                return "e";
+            }
+        };
+        Object[] huge = new Object[5_000_000];
+        Arrays.fill(huge, counted);
+
+        String rendered = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> renderer.render(huge));
+
+        assertEquals(100, rendered.length());
+        assertTrue(renderings[0] < 200, renderings[0] + " elements rendered");
+    }
+
+    @Test
+    void aListOfTwoBillionElementsRendersBoundedWithoutWalkingIt() {
+        List<Integer> huge = Collections.nCopies(Integer.MAX_VALUE, 7);
+
+        String rendered = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> renderer.render(huge));
+
+        assertEquals(pysnooperTruncate("[" + "7, ".repeat(40) + "..." + ", 7".repeat(40) + "]"), rendered);
+    }
+
+    @Test
+    void aLinkedListThatContainsItselfIsRenderedOnceWithAMarker() {
+        List<Object> self = new LinkedList<>();
+        self.add(1);
+        self.add(self);
+
+        String rendered = renderer.render(self);
+
+        assertTrue(rendered.startsWith("[1, ") && rendered.contains("(this Collection)"), rendered);
+    }
+
+    @Test
+    void anArrayListThatContainsItselfRendersBounded() {
+        List<Object> self = new ArrayList<>();
+        self.add(1);
+        self.add(self);
+
+        String rendered = renderer.render(self);
+
+        assertTrue(rendered.startsWith("[1, ") && rendered.length() <= 100, rendered);
+    }
+
+    @Test
+    void anArrayListThatContainsItselfShowsThisCollection() {
+        List<Object> self = new ArrayList<>();
+        self.add(1);
+        self.add(self);
+
+        assertEquals("[1, (this Collection)]", renderer.render(self));
+    }
+
+    @Test
+    void selfReferenceMarkersAreNotQuotedLikeStrings() {
+        List<Object> list = new LinkedList<>();
+        list.add(list);
+        Map<String, Object> map = new HashMap<>();
+        map.put("me", map);
+        Simple simple = new Simple();
+        simple.next = simple;
+
+        assertEquals("[(this Collection)]", renderer.render(list));
+        assertEquals("{\"me\"=(this Map)}", renderer.render(map));
+        assertEquals("Simple{count=3, name=\"box\", next=(this)}", renderer.render(simple));
+    }
+
+    @Test
+    void aMapThatContainsItselfIsRenderedOnceWithAMarker() {
+        Map<String, Object> self = new HashMap<>();
+        self.put("me", self);
+
+        String rendered = renderer.render(self);
+
+        assertTrue(rendered.startsWith("{\"me\"=") && rendered.contains("(this Map)"), rendered);
+    }
+
+    @Test
+    void aToStringThatThrowsIsReportedInsteadOfEscaping() {
+        Object failing = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("boom");
+            }
+        };
+
+        assertEquals("<toString() threw java.lang.IllegalStateException: boom>", renderer.render(failing));
+    }
+
+    @Test
+    void aToStringThatReturnsNullRendersAsNull() {
+        Object nothing = new Object() {
+            @Override
+            public String toString() {
+                return null;
+            }
+        };
+
+        assertEquals("null", renderer.render(nothing));
+    }
+
+    @Test
+    void aToStringWithLineBreaksStaysOnOneLine() {
+        Object multiLine = new Object() {
+            @Override
+            public String toString() {
+                return "a\nb\r\nc";
+            }
+        };
+
+        assertEquals("abc", renderer.render(multiLine));
+    }
+
+    static class Simple {
+        int count = 3;
+        String name = "box";
+        Simple next;
+        static int ignored = 9;
+    }
+
+    @Test
+    void anObjectWithoutItsOwnToStringShowsItsInstanceFields() {
+        Simple simple = new Simple();
+
+        assertEquals("Simple{count=3, name=\"box\", next=null}", renderer.render(simple));
+    }
+
+    enum Color { RED }
+
+    @Test
+    void anEnumRendersAsItsName() {
+        assertEquals("RED", renderer.render(Color.RED));
+    }
+}
