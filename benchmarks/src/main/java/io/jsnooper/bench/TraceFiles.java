@@ -1,0 +1,66 @@
+package io.jsnooper.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where the forked JVMs trace to, and keeping those files small: at ~100 ns per line a one-second
+ * iteration writes hundreds of megabytes, so every benchmark truncates its file between
+ * iterations (outside the measurement). The agent appends (O_APPEND), so it goes on writing whole
+ * lines at the new end; nothing is torn by the truncation.
+ *
+ * <p>Every path is relative to the repository root: {@code run.sh} starts JMH there, and forks
+ * inherit the working directory.
+ */
+public final class TraceFiles {
+
+    public static final String AGENT = "-javaagent:agent/target/jsnooper-agent.jar";
+    public static final String DIR = "benchmarks/target/bench-trace/";
+
+    // The @Fork arguments: constants, because annotations need them at compile time.
+    public static final String TRACED = AGENT + "=output=" + DIR + "traced.log";
+    public static final String THREADS4 = AGENT + "=output=" + DIR + "threads4.log";
+    public static final String UNTRACED = AGENT + "=output=" + DIR + "untraced.log";
+
+    private TraceFiles() {
+    }
+
+    /** The file the agent of this JVM writes to, from its {@code output=} option; null without one. */
+    public static Path agentOutput() {
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            int at = arg.indexOf("=output=");
+            if (arg.startsWith("-javaagent:") && at > 0) {
+                return Paths.get(arg.substring(at + "=output=".length()));
+            }
+        }
+        return null;
+    }
+
+    public static Path prepare(String name) {
+        try {
+            Path dir = Paths.get(DIR);
+            Files.createDirectories(dir);
+            return dir.resolve(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties {@code file} in place; writers that append go on at its new end. */
+    public static void truncate(Path file) {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.jsnooper.bench.startup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Start-up cost of the agent: wall time of whole JVM runs, from process start to exit, with and
+ * without {@code -javaagent}, alternating the two so that drift on a shared machine hits both
+ * alike; medians of {@code runs} each. Two programs, generated on first use into the work folder
+ * (none of them snooped):
+ * <ul>
+ *   <li>{@code Hello}: prints one line;</li>
+ *   <li>{@code gen.LoadAll}: loads and initialises 5,000 generated classes from a jar.</li>
+ * </ul>
+ * Usage, from the repository root: {@code java -cp benchmarks.jar
+ * io.jsnooper.bench.startup.StartupBenchmark [runs] [work folder] [results file]}.
+ */
+public final class StartupBenchmark {
+
+    static final int CLASSES = 5_000;
+    private static final Path AGENT = Paths.get("agent/target/jsnooper-agent.jar");
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 11;
+        Path work = Paths.get(args.length > 1 ? args[1] : "benchmarks/target/startup");
+        Path results = args.length > 2 ? Paths.get(args[2]) : null;
+        if (!Files.exists(AGENT)) {
+            throw new IllegalStateException(AGENT + " is missing: run from the repository root after `mvn package`");
+        }
+        Path hello = work.resolve("hello");
+        Path many = work.resolve("many.jar");
+        if (!Files.exists(many)) {
+            generate(work);
+        }
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String agent = "-javaagent:" + AGENT.toAbsolutePath();
+
+        StringBuilder report = new StringBuilder();
+        measure(report, "hello", runs,
+                List.of(java, "-cp", hello.toString(), "Hello"),
+                List.of(java, agent, "-cp", hello.toString(), "Hello"));
+        measure(report, "classes5000", runs,
+                List.of(java, "-cp", many.toString(), "gen.LoadAll"),
+                List.of(java, agent, "-cp", many.toString(), "gen.LoadAll"));
+        System.out.print(report);
+        if (results != null) {
+            Files.createDirectories(results.toAbsolutePath().getParent());
+            Files.writeString(results, report);
+        }
+    }
+
+    private static void measure(StringBuilder report, String name, int runs, List<String> without, List<String> with)
+            throws IOException, InterruptedException {
+        run(without, new long[1], 0); // warm the page cache and the CDS archive mapping for both
+        run(with, new long[1], 0);
+        long[] plain = new long[runs];
+        long[] agent = new long[runs];
+        long[] plainCpu = new long[runs];
+        long[] agentCpu = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            if (i % 2 == 0) {
+                plain[i] = run(without, plainCpu, i);
+                agent[i] = run(with, agentCpu, i);
+            } else {
+                agent[i] = run(with, agentCpu, i);
+                plain[i] = run(without, plainCpu, i);
+            }
+        }
+        double plainMs = median(plain) / 1e6;
+        double agentMs = median(agent) / 1e6;
+        if (median(plainCpu) > 0) {
+            // CPU time of all the JVM's threads: a neighbour's load delays a run but adds little to it
+            report.append(String.format(Locale.ROOT, "startup.%s.withoutAgentCpuMs=%.0f%n", name, median(plainCpu)));
+            report.append(String.format(Locale.ROOT, "startup.%s.withAgentCpuMs=%.0f%n", name, median(agentCpu)));
+        }
+        report.append(String.format(Locale.ROOT, "startup.%s.runs=%d%n", name, runs));
+        report.append(String.format(Locale.ROOT, "startup.%s.withoutAgentMs=%.1f%n", name, plainMs));
+        report.append(String.format(Locale.ROOT, "startup.%s.withAgentMs=%.1f%n", name, agentMs));
+        report.append(String.format(Locale.ROOT, "startup.%s.addedMs=%.1f%n", name, agentMs - plainMs));
+        report.append(String.format(Locale.ROOT, "startup.%s.addedPercent=%.1f%n", name, 100 * (agentMs / plainMs - 1)));
+    }
+
+    /**
+     * Wall time of one JVM run in ns; its user + system CPU time in ms goes to {@code cpu[i]}
+     * (Linux only, 10 ms resolution; 0 elsewhere). Fails on a non-zero exit.
+     */
+    private static long run(List<String> command, long[] cpu, int i) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        long cpuBefore = childrenCpuMillis();
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        long elapsed = System.nanoTime() - start;
+        cpu[i] = childrenCpuMillis() - cpuBefore;
+        if (exit != 0) {
+            throw new IllegalStateException("exit " + exit + ": " + String.join(" ", command));
+        }
+        return elapsed;
+    }
+
+    /** cutime + cstime of /proc/self/stat: CPU time of the children this JVM has waited for. */
+    private static long childrenCpuMillis() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17, in 1/100 s
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    // ---- the programs, generated once
+
+    private static void generate(Path work) throws IOException {
+        long start = System.nanoTime();
+        Path src = work.resolve("src");
+        Path helloClasses = work.resolve("hello");
+        Path manyClasses = work.resolve("many-classes");
+        Files.createDirectories(src.resolve("gen"));
+        Files.createDirectories(helloClasses);
+        Files.createDirectories(manyClasses);
+
+        Path helloSource = src.resolve("Hello.java");
+        Files.writeString(helloSource, "public class Hello {\n"
+                + "    public static void main(String[] args) {\n"
+                + "        System.out.println(\"Hello, world\");\n"
+                + "    }\n"
+                + "}\n");
+        compile(helloClasses, List.of(helloSource));
+
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < CLASSES; i++) {
+            Path file = src.resolve("gen/G" + i + ".java");
+            Files.writeString(file, "package gen;\n"
+                    + "public final class G" + i + " {\n"
+                    + "    static final int SEED = " + i + " * 31 + 7;\n"
+                    + "    private final int value;\n"
+                    + "    public G" + i + "(int value) { this.value = value; }\n"
+                    + "    public int mix(int other) {\n"
+                    + "        int x = value * SEED;\n"
+                    + "        for (int k = 0; k < other; k++) { x = x * 31 + k; }\n"
+                    + "        return x;\n"
+                    + "    }\n"
+                    + "    @Override public String toString() { return \"G" + i + "(\" + value + \")\"; }\n"
+                    + "}\n");
+            sources.add(file);
+        }
+        Path loadAll = src.resolve("gen/LoadAll.java");
+        Files.writeString(loadAll, "package gen;\n"
+                + "public final class LoadAll {\n"
+                + "    public static void main(String[] args) throws Exception {\n"
+                + "        int loaded = 0;\n"
+                + "        for (int i = 0; i < " + CLASSES + "; i++) {\n"
+                + "            Class.forName(\"gen.G\" + i, true, LoadAll.class.getClassLoader());\n"
+                + "            loaded++;\n"
+                + "        }\n"
+                + "        System.out.println(loaded + \" classes loaded\");\n"
+                + "    }\n"
+                + "}\n");
+        sources.add(loadAll);
+        compile(manyClasses, sources);
+        jar(manyClasses, work.resolve("many.jar"));
+        System.out.printf(Locale.ROOT, "generated %d classes in %.1f s%n", CLASSES, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void compile(Path classes, List<Path> sources) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("needs a JDK, not a JRE");
+        }
+        List<String> args = new ArrayList<>(List.of("-g", "-d", classes.toString()));
+        sources.forEach(s -> args.add(s.toString()));
+        int exit = javac.run(null, null, null, args.toArray(new String[0]));
+        if (exit != 0) {
+            throw new IllegalStateException("javac failed: " + exit);
+        }
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file, manifest);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(p));
+                out.closeEntry();
+            }
+        }
+    }
+}
