@@ -7,7 +7,7 @@ import io.jsnooper.agent.instrument.Retransformer;
 import io.jsnooper.agent.instrument.SnoopTransformer;
 import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
-import io.jsnooper.agent.trace.Tracer;
+import io.jsnooper.agent.output.SourceLocator;
 import io.jsnooper.agent.trace.TracerDispatcher;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -76,13 +76,13 @@ public final class AgentInstaller {
     }
 
     private static AgentState newState(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
-        Tracer.configure(options);
+        SourceLocator.addRoots(options.sourcePath()); // the tracer itself loads at the first traced call
         TracerDispatcher.install();
         SnoopMatcher matcher = new SnoopMatcher(options);
         SnoopTransformer transformer = new SnoopTransformer(instrumentation, matcher, options.dumpFolder());
         instrumentation.addTransformer(transformer, true);
         Retransformer retransformer = new Retransformer(instrumentation);
-        CalleeRegistry.onNewOwner(retransformer::request);
+        CalleeRegistry.onNewOwner(retransformer);
         return new AgentState(instrumentation, matcher, transformer, retransformer, atStartup);
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * must not be retransformed from inside a transformer. One class at a time, so that one class
  * the JVM refuses can't block the others (BTrace, OpenTelemetry #12534).
  */
-public final class Retransformer {
+public final class Retransformer implements java.util.function.Consumer<String> {
 
     private final Instrumentation instrumentation;
     private final Set<String> pending = new LinkedHashSet<>();
@@ -22,6 +22,12 @@ public final class Retransformer {
 
     public Retransformer(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
+    }
+
+    /** A class gained methods to trace: see {@link #request}. */
+    @Override
+    public void accept(String internalName) {
+        request(internalName);
     }
 
     /** Asks for {@code internalName} and its loaded subclasses to be rewritten again, soon. */

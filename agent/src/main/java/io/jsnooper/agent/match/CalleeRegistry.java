@@ -17,7 +17,7 @@ public final class CalleeRegistry {
     /** Owner internal name → (name + descriptor → levels still allowed below, at most). */
     private static final Map<String, Map<String, Integer>> CALLEES = new ConcurrentHashMap<>();
     private static final Set<String> NEVER = Set.of("<clinit>");
-    private static volatile Consumer<String> onNewOwner = owner -> { };
+    private static volatile Consumer<String> onNewOwner;
 
     private CalleeRegistry() {
     }
@@ -52,8 +52,9 @@ public final class CalleeRegistry {
             return new ConcurrentHashMap<>();
         });
         Integer before = methods.merge(name + desc, levels, Math::max);
-        if (notify && (grew[0] || before == null || before < levels)) {
-            onNewOwner.accept(owner);
+        Consumer<String> listener = onNewOwner;
+        if (notify && listener != null && (grew[0] || before == null || before < levels)) {
+            listener.accept(owner);
         }
     }
 

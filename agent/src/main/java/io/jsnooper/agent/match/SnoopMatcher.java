@@ -29,7 +29,6 @@ import org.objectweb.asm.tree.MethodNode;
 public final class SnoopMatcher {
 
     public static final String SNOOP_DESCRIPTOR = "Lio/jsnooper/Snoop;";
-    private static final byte[] SNOOP_BYTES = SNOOP_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
 
     private volatile AgentOptions options;
     private volatile IncludeRules includes;
@@ -78,19 +77,9 @@ public final class SnoopMatcher {
      * descriptor in the constant pool. Most classes are rejected here without being parsed.
      */
     public static boolean mentionsSnoop(byte[] classFile) {
-        outer:
-        for (int i = 0, last = classFile.length - SNOOP_BYTES.length; i <= last; i++) {
-            if (classFile[i] != 'L') {
-                continue;
-            }
-            for (int j = 1; j < SNOOP_BYTES.length; j++) {
-                if (classFile[i + j] != SNOOP_BYTES[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        // String.indexOf is a JIT intrinsic that the JDK's own start-up has already warmed up; a
+        // hand-written loop here would run interpreted over every byte of every class loaded early
+        return new String(classFile, 0, classFile.length, StandardCharsets.ISO_8859_1).indexOf(SNOOP_DESCRIPTOR) >= 0;
     }
 
     /** The snooped methods of {@code type}, in declaration order, with their merged settings. */

@@ -7,12 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A trace file, appended to. Created with its parent folders and readable by its owner only (a
- * trace holds variable values). Each write is one system call of whole lines. With a size limit,
- * the file rotates before a write would pass it: {@code trace.log} becomes {@code trace.log.1},
- * {@code .1} becomes {@code .2}, and the oldest beyond {@code maxFiles} is deleted.
+ * trace holds variable values). Each write is one system call of whole lines on a file opened with
+ * {@code O_APPEND}, which the kernel keeps whole against other writes: threads write side by side
+ * instead of queueing behind one lock (a thread descheduled inside {@code write(2)} would
+ * otherwise stall every other traced thread). With a size limit, the file rotates before a write
+ * would pass it: {@code trace.log} becomes {@code trace.log.1}, {@code .1} becomes {@code .2}, and
+ * the oldest beyond {@code maxFiles} is deleted; only rotation excludes writers.
  */
 final class FileSink extends TraceSink {
 
@@ -20,9 +26,11 @@ final class FileSink extends TraceSink {
     private final TraceSink fallback;
     private final long maxSize;
     private final int maxFiles;
-    private FileOutputStream out;
-    private long size;
-    private boolean failed;
+    /** Writers share it; rotation takes it alone. */
+    private final ReadWriteLock rotation = new ReentrantReadWriteLock();
+    private final AtomicLong size;
+    private volatile FileOutputStream out;
+    private volatile boolean failed;
 
     private FileSink(int id, Path path, FileOutputStream out, TraceSink fallback, long maxSize, int maxFiles)
             throws IOException {
@@ -32,7 +40,7 @@ final class FileSink extends TraceSink {
         this.fallback = fallback;
         this.maxSize = maxSize;
         this.maxFiles = maxFiles;
-        this.size = out.getChannel().size();
+        this.size = new AtomicLong(out.getChannel().size());
     }
 
     /** Opens {@code path} for appending (or truncated), or throws with the reason. */
@@ -43,7 +51,10 @@ final class FileSink extends TraceSink {
     static FileSink open(int id, Path path, TraceSink fallback, boolean truncate, long maxSize, int maxFiles)
             throws IOException {
         Path absolute = path.toAbsolutePath();
-        return new FileSink(id, absolute, openStream(absolute, !truncate), fallback, maxSize, maxFiles);
+        if (truncate) {
+            openStream(absolute, false).close(); // then append: every write goes to the end
+        }
+        return new FileSink(id, absolute, openStream(absolute, true), fallback, maxSize, maxFiles);
     }
 
     private static FileOutputStream openStream(Path absolute, boolean append) throws IOException {
@@ -64,37 +75,56 @@ final class FileSink extends TraceSink {
     }
 
     @Override
-    public synchronized void write(byte[] bytes, int offset, int length) {
+    public void write(byte[] bytes, int offset, int length) {
         if (!failed) {
             try {
-                if (maxSize > 0 && size > 0 && size + length > maxSize) {
-                    rotate();
+                if (maxSize > 0 && size.get() + length > maxSize && size.get() > 0) {
+                    rotate(length);
                 }
-                out.write(bytes, offset, length);
-                size += length;
+                rotation.readLock().lock();
+                try {
+                    out.write(bytes, offset, length);
+                    size.addAndGet(length);
+                } finally {
+                    rotation.readLock().unlock();
+                }
                 return;
             } catch (IOException e) {
-                failed = true;
-                Diagnostics.warn("cannot write the trace to " + path + " (" + e.getMessage()
-                        + "); the trace goes to stderr from now on");
+                fail(e);
             }
         }
         fallback.write(bytes, offset, length);
     }
 
-    private void rotate() throws IOException {
-        out.close();
-        Files.deleteIfExists(numbered(maxFiles));
-        for (int i = maxFiles - 1; i >= 1; i--) {
-            Path from = numbered(i);
-            if (Files.exists(from)) {
-                Files.move(from, numbered(i + 1), StandardCopyOption.REPLACE_EXISTING);
-            }
+    private synchronized void fail(IOException e) {
+        if (!failed) {
+            failed = true;
+            Diagnostics.warn("cannot write the trace to " + path + " (" + e.getMessage()
+                    + "); the trace goes to stderr from now on");
         }
-        Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
-        Files.deleteIfExists(numbered(maxFiles + 1));
-        out = openStream(path, false);
-        size = 0;
+    }
+
+    private void rotate(int length) throws IOException {
+        rotation.writeLock().lock();
+        try {
+            if (size.get() + length <= maxSize || size.get() == 0) {
+                return; // another writer rotated first
+            }
+            out.close();
+            Files.deleteIfExists(numbered(maxFiles));
+            for (int i = maxFiles - 1; i >= 1; i--) {
+                Path from = numbered(i);
+                if (Files.exists(from)) {
+                    Files.move(from, numbered(i + 1), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(numbered(maxFiles + 1));
+            out = openStream(path, true);
+            size.set(0);
+        } finally {
+            rotation.writeLock().unlock();
+        }
     }
 
     private Path numbered(int n) {

@@ -23,9 +23,26 @@ public final class LineBuffer {
     /** Owner only: where the next byte goes. */
     private int position;
     /** End of the last finished line; written by the owner, read by flushers. */
-    private volatile int published;
+    private int published;
+    /**
+     * Release/acquire on {@link #published}: the flusher must see a line's bytes once it sees its
+     * end, which a release store guarantees without the full fence of a volatile one.
+     */
+    private static final java.lang.invoke.VarHandle PUBLISHED;
+
+    static {
+        try {
+            PUBLISHED = java.lang.invoke.MethodHandles.lookup().findVarHandle(LineBuffer.class, "published", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** Guarded by this: bytes before it were handed to the sink already. */
     private int handedOver;
+
+    /** Owner only: the second {@link #clockPrefix} shows, and its {@code HH:MM:SS.} bytes. */
+    private long clockSecond = -1;
+    private final byte[] clockPrefix = {'0', '0', ':', '0', '0', ':', '0', '0', '.'};
 
     /** Owner only: the "Source path" last written here, written again only when it changes. */
     public String lastSourcePath;
@@ -100,7 +117,7 @@ public final class LineBuffer {
         ensure(length);
         System.arraycopy(source, offset, bytes, position, length);
         position += length;
-        published = position;
+        PUBLISHED.setRelease(this, position);
         if (position >= HAND_OVER_AT || Sinks.shuttingDown) {
             handOver();
         }
@@ -139,12 +156,13 @@ public final class LineBuffer {
 
     // ---- formatting, by the owner thread only
 
+    /** A string known to be ASCII (labels, numbers' text): copied without encoding. */
+    @SuppressWarnings("deprecation") // the one String method that copies chars to bytes without allocating
     public LineBuffer ascii(String s) {
         int n = s.length();
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            bytes[position++] = (byte) s.charAt(i);
-        }
+        s.getBytes(0, n, bytes, position);
+        position += n;
         return this;
     }
 
@@ -204,10 +222,26 @@ public final class LineBuffer {
     /** {@code HH:MM:SS.ffffff} for a count of microseconds. */
     public LineBuffer clock(long micros) {
         long seconds = micros / 1_000_000;
-        zeroPadded(seconds / 3600, 2).ch(':');
-        zeroPadded(seconds / 60 % 60, 2).ch(':');
-        zeroPadded(seconds % 60, 2).ch('.');
-        return zeroPadded(micros % 1_000_000, 6);
+        if (seconds != clockSecond) {
+            // "HH:MM:SS." changes once a second: format it then, copy it for every other line
+            clockSecond = seconds;
+            clockPrefix[0] = (byte) ('0' + seconds / 36000 % 10);
+            clockPrefix[1] = (byte) ('0' + seconds / 3600 % 10);
+            clockPrefix[3] = (byte) ('0' + seconds / 600 % 6);
+            clockPrefix[4] = (byte) ('0' + seconds / 60 % 10);
+            clockPrefix[6] = (byte) ('0' + seconds / 10 % 6);
+            clockPrefix[7] = (byte) ('0' + seconds % 10);
+        }
+        ensure(15);
+        System.arraycopy(clockPrefix, 0, bytes, position, 9);
+        position += 9;
+        int fraction = (int) (micros - seconds * 1_000_000);
+        for (int i = position + 5; i >= position; i--) {
+            bytes[i] = (byte) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        position += 6;
+        return this;
     }
 
     /** Finishes and publishes the current line; hands lines over when enough are pending. */
@@ -218,7 +252,7 @@ public final class LineBuffer {
             captureLine();
             return;
         }
-        published = position;
+        PUBLISHED.setRelease(this, position);
         if (position >= HAND_OVER_AT || Sinks.shuttingDown || immediate) {
             handOver();
         }
@@ -238,7 +272,7 @@ public final class LineBuffer {
 
     /** Hands the finished lines that are still pending to the sink; keeps the buffer as it is. */
     synchronized void drain() {
-        int end = published;
+        int end = (int) PUBLISHED.getAcquire(this);
         if (end > handedOver) {
             sink.write(bytes, handedOver, end - handedOver);
             handedOver = end;

@@ -18,18 +18,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SourceLocator {
 
-    private static volatile List<Path> roots = defaultRoots(Paths.get(""));
+    /** The roots searched, in order; null until the first lookup (start-up reads no folder). */
+    private static volatile List<Path> roots;
+    private static final List<Path> EXTRA = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Map<String, SourceLines> CACHE = new ConcurrentHashMap<>();
 
     private SourceLocator() {
     }
 
     public static void addRoots(List<Path> extra) {
-        List<Path> all = new ArrayList<>(roots);
         for (Path root : extra) {
-            all.add(root.toAbsolutePath().normalize());
+            Path absolute = root.toAbsolutePath().normalize();
+            if (!EXTRA.contains(absolute)) {
+                EXTRA.add(absolute);
+            }
         }
-        roots = all;
+        roots = null;
+        CACHE.clear(); // a file not found before may be under a new root
+    }
+
+    private static List<Path> roots() {
+        List<Path> current = roots;
+        if (current == null) {
+            current = defaultRoots(Paths.get(""));
+            current.addAll(EXTRA);
+            roots = current;
+        }
+        return current;
     }
 
     /**
@@ -45,7 +60,7 @@ public final class SourceLocator {
     }
 
     private static SourceLines load(String relative) {
-        for (Path root : roots) {
+        for (Path root : roots()) {
             Path file = root.resolve(relative);
             if (Files.isRegularFile(file)) {
                 try {

@@ -25,7 +25,13 @@ import java.util.Map;
  */
 public final class Tracer {
 
-    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
+    /** An anonymous class, not a lambda: a lambda would load the JDK's lambda machinery at start-up. */
+    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>() {
+        @Override
+        protected ThreadState initialValue() {
+            return new ThreadState();
+        }
+    };
     private static final int[] NOTHING_LIVE = new int[0];
 
     private static volatile boolean enabled = true;
