@@ -51,6 +51,9 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     final String[] rendered;
     final int[] startingOrder;
     int startingCount;
+    /** Variables too costly to re-render at each line (a huge user toString()); null while none. */
+    private boolean[] costly;
+
     /** Watch expressions and exploded parts: label → what was last shown. */
     Map<String, String> watchShown;
 
@@ -128,6 +131,17 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     @Override
     public long id() {
         return id;
+    }
+
+    boolean isCostly(int var) {
+        return costly != null && costly[var];
+    }
+
+    void markCostly(int var) {
+        if (costly == null) {
+            costly = new boolean[seen.length];
+        }
+        costly[var] = true;
     }
 
     Map<String, String> watchShown() {

@@ -33,6 +33,8 @@ public final class Tracer {
         }
     };
     private static final int[] NOTHING_LIVE = new int[0];
+    /** A rendering slower than this is not repeated at every line to spot changes made in place. */
+    private static final long COSTLY_RENDERING_NANOS = 50_000;
 
     private static volatile boolean enabled = true;
 
@@ -408,10 +410,16 @@ public final class Tracer {
             boolean[] mutable = call.method.varMutable;
             for (int var : live) {
                 Object value = call.references[var];
-                if (value == null || !mutable[var]) {
+                if (value == null || !mutable[var] || call.isCostly(var)) {
                     continue;
                 }
+                long start = System.nanoTime();
                 String rendering = call.renderer.render(value);
+                if (System.nanoTime() - start > COSTLY_RENDERING_NANOS) {
+                    // a toString() of a huge value, repeated at every line, would make a loop
+                    // quadratic: from now on this call shows the variable only when it is stored
+                    call.markCostly(var);
+                }
                 if (!rendering.equals(call.rendered[var])) {
                     call.rendered[var] = rendering;
                     writeVariable(call, TraceFormat.Change.MODIFIED, var);
