@@ -1,0 +1,78 @@
+package io.jsnooper.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixed part of a library's own test suite that CI runs: a few commons-text test classes, in
+ * two child JVMs, without the agent and with it rewriting every method of commons-text. Every test
+ * must end the same way. run-suites.sh runs the whole suites (docs/reliability.md).
+ */
+class SuiteSubsetTest {
+
+    /** Chosen for breadth (parsing, recursion, builders, algorithms) at a few seconds each. */
+    private static final List<String> TEST_CLASSES = List.of(
+            "org.apache.commons.text.StringSubstitutorTest",
+            "org.apache.commons.text.WordUtilsTest",
+            "org.apache.commons.text.CaseUtilsTest",
+            "org.apache.commons.text.StrTokenizerTest",
+            "org.apache.commons.text.similarity.LevenshteinDistanceTest",
+            "org.apache.commons.text.similarity.JaroWinklerSimilarityTest",
+            "org.apache.commons.text.translate.NumericEntityUnescaperTest");
+
+    @Test
+    void commonsTextTestsEndTheSameWayUnderTheAgent(@TempDir Path work) throws Exception {
+        Map<String, SuiteDiff.Outcome> baseline = run(work.resolve("baseline"), List.of());
+        Map<String, SuiteDiff.Outcome> agent = run(work.resolve("agent"), List.of(
+                "-javaagent:" + System.getProperty("jsnooper.agentJar") + "=include=org.apache.commons.text..*,output="
+                        + work.resolve("trace.txt")));
+
+        assertTrue(baseline.size() > 200, "ran " + SuiteDiff.counts(baseline));
+        assertFalse(baseline.containsValue(SuiteDiff.Outcome.FAILED), SuiteDiff.counts(baseline));
+        assertEquals(List.of(), SuiteDiff.differences(baseline, agent),
+                "without agent " + SuiteDiff.counts(baseline) + "; with agent " + SuiteDiff.counts(agent));
+        // the agent really traced the library, it was not merely present
+        assertTrue(Files.size(work.resolve("trace.txt")) > 100_000, "trace size " + Files.size(work.resolve("trace.txt")));
+    }
+
+    private static Map<String, SuiteDiff.Outcome> run(Path dir, List<String> agentArgs) throws Exception {
+        Path jars = Paths.get(System.getProperty("jsnooper.suiteSubsetJars"));
+        String classPath = String.join(File.pathSeparator,
+                jars.resolve("junit-platform-console-standalone.jar").toString(),
+                jars.resolve("commons-text-tests.jar").toString(),
+                jarOf("org.apache.commons.text.StringSubstitutor"),
+                jarOf("org.apache.commons.lang3.StringUtils"));
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(agentArgs);
+        command.addAll(List.of("-cp", classPath, "org.junit.platform.console.ConsoleLauncher", "execute",
+                "--disable-banner", "--details=none", "--reports-dir", dir.resolve("reports").toString()));
+        for (String c : TEST_CLASSES) {
+            command.add("--select-class=" + c);
+        }
+        Files.createDirectories(dir);
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.txt").toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out");
+        String console = Files.readString(dir.resolve("console.txt"));
+        assertFalse(console.matches("(?s).*(VerifyError|ClassFormatError|LinkageError).*"), console);
+        return SuiteDiff.read(dir.resolve("reports"));
+    }
+
+    private static String jarOf(String className) throws Exception {
+        Class<?> c = Class.forName(className, false, SuiteSubsetTest.class.getClassLoader());
+        return Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+}
