@@ -10,6 +10,8 @@
 # the reason, in reliability/suites/<artifact>.excluded and not run. Everything lands in
 # reliability/target/suites/<artifact>/{baseline,agent}/ (console output, XML reports).
 # Exit status 0 when every suite ends the same way test by test.
+# EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
+# rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -59,6 +61,7 @@ for suite in "${SUITES[@]}"; do
   ARGS=(execute --disable-banner --disable-ansi-colors --details=summary --scan-classpath "$TESTS"
         --include-classname "$INCLUDE_CLASSNAME")
   [ -z "$EXCLUDE_CLASSNAME" ] || ARGS+=(--exclude-classname "$EXCLUDE_CLASSNAME")
+  [ -z "${EXTRA_EXCLUDE_CLASSNAME:-}" ] || ARGS+=(--exclude-classname "$EXTRA_EXCLUDE_CLASSNAME")
   if [ -f "reliability/suites/$suite.excluded" ]; then
     while read -r test reason; do
       case "$test" in ''|'#'*) continue ;; esac
@@ -83,10 +86,11 @@ for suite in "${SUITES[@]}"; do
     echo "  $run: exit $rc after $(( $(date +%s) - start )) s$([ $rc = 124 ] && echo ' (TIMED OUT)')"
     grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$DIR/console.txt" | tr -s ' ' | sed 's/^/    /' || true
   done
-  echo "  agent diagnostics: $(grep -c '^jsnooper:' "$WORK/agent/console.txt" || true) lines;" \
-       "VerifyError/ClassFormatError/LinkageError mentions: without agent" \
-       "$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/baseline/console.txt" || true)," \
-       "with agent $(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/agent/console.txt" || true)"
+  diag=$(grep -c '^jsnooper:' "$WORK/agent/console.txt" || true)
+  bad_base=$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/baseline/console.txt" || true)
+  bad_agent=$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/agent/console.txt" || true)
+  echo "  agent diagnostics: $diag lines; VerifyError/ClassFormatError/LinkageError mentions:" \
+       "$bad_base without the agent, $bad_agent with it"
   "$JAVA" -cp reliability/target/classes io.jsnooper.reliability.SuiteDiff "$WORK/baseline/reports" "$WORK/agent/reports" \
       | sed 's/^/  /' || status=1
 done
