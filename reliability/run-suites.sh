@@ -36,7 +36,7 @@ fi
 
 status=0
 for suite in "${SUITES[@]}"; do
-  GROUP= PACKAGE= INCLUDE_CLASSNAME= EXCLUDE_CLASSNAME= JVM_ARGS=
+  GROUP= PACKAGE= INCLUDE_CLASSNAME= EXCLUDE_CLASSNAME= JVM_ARGS= LAUNCHER_ARGS=
   source "reliability/suites/$suite.conf"
   VERSION=$(sed -n "s:.*<$suite.version>\(.*\)</$suite.version>.*:\1:p" pom.xml)
   WORK="$ROOT/reliability/target/suites/$suite"
@@ -59,7 +59,7 @@ for suite in "${SUITES[@]}"; do
   CP="$WORK/lib/junit-platform-console-standalone-$PLATFORM.jar:$TESTS:$MAIN:$CP"
 
   ARGS=(execute --disable-banner --disable-ansi-colors --details=summary --scan-classpath "$TESTS"
-        --include-classname "$INCLUDE_CLASSNAME")
+        --include-classname "$INCLUDE_CLASSNAME" $LAUNCHER_ARGS)
   [ -z "$EXCLUDE_CLASSNAME" ] || ARGS+=(--exclude-classname "$EXCLUDE_CLASSNAME")
   [ -z "${EXTRA_EXCLUDE_CLASSNAME:-}" ] || ARGS+=(--exclude-classname "$EXTRA_EXCLUDE_CLASSNAME")
   if [ -f "reliability/suites/$suite.excluded" ]; then
