@@ -39,6 +39,24 @@ public final class ValueRenderer {
         }
     };
 
+    /**
+     * A toString() slower than this, three times, marks its class as too slow to call again: once
+     * is tolerable (and the first call of a record's toString() bootstraps it), at every line of a
+     * loop it is not. Such a class shows by identity from then on.
+     */
+    private static final long SLOW_TO_STRING_NANOS = 10_000_000;
+    private static final int SLOW_TIMES = 3;
+    private static final java.util.Set<Class<?>> SLOW_TO_STRING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Map<Class<?>, Integer> SLOW_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void noteSlow(Class<?> type) {
+        if (SLOW_SEEN.size() < 1_000 && SLOW_SEEN.merge(type, 1, Integer::sum) >= SLOW_TIMES) {
+            SLOW_TO_STRING.add(type);
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** What a redacted value shows. */
     public static final String REDACTED = "\"***\"";
 
@@ -147,8 +165,14 @@ public final class ValueRenderer {
             appendMap(sb, (Map<?, ?>) value, depth);
         } else if (value instanceof Enum) {
             sb.append(((Enum<?>) value).name());
+        } else if (value instanceof CharSequence) {
+            appendCharSequence(sb, (CharSequence) value);
         } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
-            appendToString(sb, value);
+            if (SLOW_TO_STRING.contains(value.getClass())) {
+                sb.append(identity(value)).append(" <toString() skipped: slow>");
+            } else {
+                appendToString(sb, value);
+            }
         } else if (depth == 0 && !isJdk(value) && !value.getClass().isHidden()) {
             appendFields(sb, value);
         } else {
@@ -191,7 +215,7 @@ public final class ValueRenderer {
                 if (c == quote) {
                     sb.append('\\').append(c);
                 } else if (c < 0x20 || c == 0x7f) {
-                    sb.append(String.format("\\u%04x", (int) c));
+                    sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
                 } else {
                     sb.append(c);
                 }
@@ -199,6 +223,10 @@ public final class ValueRenderer {
     }
 
     private void appendArray(StringBuilder sb, Object array, int depth) {
+        if (array instanceof char[] || array instanceof int[] || array instanceof byte[] || array instanceof long[]) {
+            appendPrimitiveArray(sb, array);
+            return;
+        }
         int length = java.lang.reflect.Array.getLength(array);
         sb.append('[');
         int shown = appendElements(sb, length, i -> java.lang.reflect.Array.get(array, i), depth);
@@ -206,6 +234,52 @@ public final class ValueRenderer {
             appendTail(sb, shown, length, i -> java.lang.reflect.Array.get(array, i), depth);
         }
         sb.append(']');
+    }
+
+    /**
+     * The common primitive arrays without boxing each element: a char[] buffer or an int[] is
+     * re-rendered at every line of a loop over it. Same text as the boxed path.
+     */
+    private void appendPrimitiveArray(StringBuilder sb, Object array) {
+        int length = java.lang.reflect.Array.getLength(array);
+        sb.append('[');
+        int head = 0;
+        for (; head < length && sb.length() <= budget; head++) {
+            if (head > 0) {
+                sb.append(", ");
+            }
+            appendPrimitiveElement(sb, array, head);
+        }
+        if (head < length) {
+            StringBuilder tail = new StringBuilder();
+            int from = length;
+            while (from > head && tail.length() <= budget) {
+                from--;
+                StringBuilder one = new StringBuilder(", ");
+                appendPrimitiveElement(one, array, from);
+                tail.insert(0, one);
+            }
+            if (from > head) {
+                sb.append(", ...");
+            }
+            sb.append(tail);
+        }
+        sb.append(']');
+    }
+
+    private static void appendPrimitiveElement(StringBuilder sb, Object array, int i) {
+        if (array instanceof char[]) {
+            char c = ((char[]) array)[i];
+            sb.append('\'');
+            escape(sb, c, '\'');
+            sb.append('\'');
+        } else if (array instanceof int[]) {
+            sb.append(((int[]) array)[i]);
+        } else if (array instanceof byte[]) {
+            sb.append(((byte[]) array)[i]);
+        } else {
+            sb.append(((long[]) array)[i]);
+        }
     }
 
     private void appendCollection(StringBuilder sb, Collection<?> collection, int depth) {
@@ -344,10 +418,36 @@ public final class ValueRenderer {
         return false;
     }
 
+    /**
+     * A builder or buffer (StringBuilder, a library's text builder) shows its text as its
+     * toString() would, but read through {@code charAt} at both ends only: its toString() copies
+     * everything, which on a huge buffer rendered at every line makes a loop quadratic.
+     */
+    private void appendCharSequence(StringBuilder sb, CharSequence value) {
+        try {
+            // subSequence copies the part in one call: charAt by charAt would be hundreds of calls,
+            // each into a class that may itself be traced
+            int length = value.length();
+            if (length <= 2 * budget) {
+                appendWithoutBreaks(sb, value.subSequence(0, length).toString(), 0, length);
+            } else {
+                appendWithoutBreaks(sb, value.subSequence(0, budget).toString(), 0, budget);
+                sb.append("...");
+                appendWithoutBreaks(sb, value.subSequence(length - budget, length).toString(), 0, budget);
+            }
+        } catch (Throwable t) {
+            sb.append("<").append(t.getClass().getSimpleName()).append(" while reading>");
+        }
+    }
+
     private void appendToString(StringBuilder sb, Object value) {
         String s;
+        long start = System.nanoTime();
         try {
             s = value.toString();
+            if (System.nanoTime() - start > SLOW_TO_STRING_NANOS) {
+                noteSlow(value.getClass());
+            }
         } catch (Throwable t) {
             sb.append("<toString() threw ").append(t.getClass().getName());
             String message = safeMessage(t);
@@ -371,7 +471,7 @@ public final class ValueRenderer {
         }
     }
 
-    private static void appendWithoutBreaks(StringBuilder sb, String s, int from, int to) {
+    private static void appendWithoutBreaks(StringBuilder sb, CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c != '\n' && c != '\r') {

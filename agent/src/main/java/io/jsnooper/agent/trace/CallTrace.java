@@ -51,8 +51,9 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     final String[] rendered;
     final int[] startingOrder;
     int startingCount;
-    /** Variables too costly to re-render at each line (a huge user toString()); null while none. */
-    private boolean[] costly;
+    /** Slow renderings seen per variable; past {@link #COSTLY_AFTER} it isn't re-rendered at each line. */
+    private int[] slowRenderings;
+    private static final int COSTLY_AFTER = 3;
 
     /** Watch expressions and exploded parts: label → what was last shown. */
     Map<String, String> watchShown;
@@ -134,14 +135,14 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     }
 
     boolean isCostly(int var) {
-        return costly != null && costly[var];
+        return slowRenderings != null && slowRenderings[var] >= COSTLY_AFTER;
     }
 
-    void markCostly(int var) {
-        if (costly == null) {
-            costly = new boolean[seen.length];
+    void noteCostly(int var) {
+        if (slowRenderings == null) {
+            slowRenderings = new int[seen.length];
         }
-        costly[var] = true;
+        slowRenderings[var]++;
     }
 
     Map<String, String> watchShown() {

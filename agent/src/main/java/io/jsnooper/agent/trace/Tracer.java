@@ -33,8 +33,11 @@ public final class Tracer {
         }
     };
     private static final int[] NOTHING_LIVE = new int[0];
-    /** A rendering slower than this is not repeated at every line to spot changes made in place. */
-    private static final long COSTLY_RENDERING_NANOS = 50_000;
+    /**
+     * A rendering slower than this, a few times in one call, is not repeated at every line to spot
+     * changes made in place (one slow rendering is normal: the first of a class is cold).
+     */
+    private static final long COSTLY_RENDERING_NANOS = 200_000;
 
     private static volatile boolean enabled = true;
 
@@ -417,8 +420,8 @@ public final class Tracer {
                 String rendering = call.renderer.render(value);
                 if (System.nanoTime() - start > COSTLY_RENDERING_NANOS) {
                     // a toString() of a huge value, repeated at every line, would make a loop
-                    // quadratic: from now on this call shows the variable only when it is stored
-                    call.markCostly(var);
+                    // quadratic: after a few, this call shows the variable only when it is stored
+                    call.noteCostly(var);
                 }
                 if (!rendering.equals(call.rendered[var])) {
                     call.rendered[var] = rendering;

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs third-party libraries' OWN test suites twice in child JVMs, without the agent and with it
+# rewriting every method of the library (include=<library package>..*, output=/dev/null), and
+# compares every test's outcome (SuiteDiff). See docs/reliability.md for the last results.
+#
+#   reliability/run-suites.sh [--java /path/to/jdk] [--no-build] [suite...]
+#
+# Suites are reliability/suites/<artifact>.conf (default: all); the version comes from the root
+# pom's <artifact>.version property. Tests that fail or flake WITHOUT the agent are listed, with
+# the reason, in reliability/suites/<artifact>.excluded and not run. Everything lands in
+# reliability/target/suites/<artifact>/{baseline,agent}/ (console output, XML reports).
+# Exit status 0 when every suite ends the same way test by test.
+# EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
+# rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+JDK="${JAVA_HOME:-}"
+BUILD=1
+SUITES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --java) JDK="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    *) SUITES+=("$1"); shift ;;
+  esac
+done
+[ ${#SUITES[@]} -gt 0 ] || SUITES=($(cd reliability/suites && ls *.conf | sed 's/\.conf$//'))
+JAVA="${JDK:+$JDK/bin/}java"
+TIMEOUT="${SUITE_TIMEOUT:-5400}"
+AGENT="$ROOT/agent/target/jsnooper-agent.jar"
+if [ "$BUILD" = 1 ]; then
+  mvn -B -q package -pl reliability -am -DskipTests
+fi
+"$JAVA" -version 2>&1 | head -1
+
+status=0
+for suite in "${SUITES[@]}"; do
+  GROUP= PACKAGE= INCLUDE_CLASSNAME= EXCLUDE_CLASSNAME= JVM_ARGS= LAUNCHER_ARGS=
+  source "reliability/suites/$suite.conf"
+  VERSION=$(sed -n "s:.*<$suite.version>\(.*\)</$suite.version>.*:\1:p" pom.xml)
+  WORK="$ROOT/reliability/target/suites/$suite"
+  rm -rf "$WORK" && mkdir -p "$WORK/lib"
+  echo "== $GROUP:$suite:$VERSION"
+  fetch() { mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$WORK/lib" >/dev/null; }
+  fetch "$GROUP:$suite:$VERSION:pom"
+  fetch "$GROUP:$suite:$VERSION:jar"
+  fetch "$GROUP:$suite:$VERSION:jar:tests"
+  MAIN="$WORK/lib/$suite-$VERSION.jar"
+  TESTS="$WORK/lib/$suite-$VERSION-tests.jar"
+  # The library's own test class path, from its own pom; Maven runs on the target JDK so that the
+  # pom's JDK-activated profiles (e.g. mockito-inline on newer Javas) match the run.
+  (cd "$WORK" && JAVA_HOME="${JDK:-${JAVA_HOME:-}}" mvn -B -q -f "lib/$suite-$VERSION.pom" \
+      dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/test-classpath.txt" >/dev/null)
+  CP="$(cat "$WORK/test-classpath.txt")"
+  # the console launcher of exactly the JUnit Platform version the suite brings, so nothing clashes
+  PLATFORM=$(tr ':' '\n' < "$WORK/test-classpath.txt" | sed -n 's:.*/junit-platform-engine-\(.*\)\.jar$:\1:p' | head -1)
+  fetch "org.junit.platform:junit-platform-console-standalone:$PLATFORM:jar"
+  CP="$WORK/lib/junit-platform-console-standalone-$PLATFORM.jar:$TESTS:$MAIN:$CP"
+
+  ARGS=(execute --disable-banner --disable-ansi-colors --details=summary --scan-classpath "$TESTS"
+        --include-classname "$INCLUDE_CLASSNAME" $LAUNCHER_ARGS)
+  [ -z "$EXCLUDE_CLASSNAME" ] || ARGS+=(--exclude-classname "$EXCLUDE_CLASSNAME")
+  [ -z "${EXTRA_EXCLUDE_CLASSNAME:-}" ] || ARGS+=(--exclude-classname "$EXTRA_EXCLUDE_CLASSNAME")
+  if [ -f "reliability/suites/$suite.excluded" ]; then
+    while read -r test reason; do
+      case "$test" in ''|'#'*) continue ;; esac
+      ARGS+=(--exclude-methodname "^$(printf '%s' "$test" | sed 's/[.$]/\\&/g')(\(.*\))?\$")
+    done < "reliability/suites/$suite.excluded"
+  fi
+
+  for run in baseline agent; do
+    DIR="$WORK/$run"
+    # tests read their fixtures from src/test/resources relative to the working directory
+    mkdir -p "$DIR/src/test/resources"
+    (cd "$DIR/src/test/resources" && unzip -q -o "$TESTS" -x '*.class' 'META-INF/*')
+    AGENT_ARG=()
+    [ "$run" = baseline ] || AGENT_ARG=("-javaagent:$AGENT=include=$PACKAGE..*,output=/dev/null")
+    start=$(date +%s)
+    set +e
+    (cd "$DIR" && timeout "$TIMEOUT" "$JAVA" "${AGENT_ARG[@]}" $JVM_ARGS -cp "$CP" \
+        org.junit.platform.console.ConsoleLauncher "${ARGS[@]}" --reports-dir "$DIR/reports" \
+        > "$DIR/console.txt" 2>&1)
+    rc=$?
+    set -e
+    echo "  $run: exit $rc after $(( $(date +%s) - start )) s$([ $rc = 124 ] && echo ' (TIMED OUT)')"
+    grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$DIR/console.txt" | tr -s ' ' | sed 's/^/    /' || true
+  done
+  diag=$(grep -c '^jsnooper:' "$WORK/agent/console.txt" || true)
+  bad_base=$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/baseline/console.txt" || true)
+  bad_agent=$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/agent/console.txt" || true)
+  echo "  agent diagnostics: $diag lines; VerifyError/ClassFormatError/LinkageError mentions:" \
+       "$bad_base without the agent, $bad_agent with it"
+  "$JAVA" -cp reliability/target/classes io.jsnooper.reliability.SuiteDiff "$WORK/baseline/reports" "$WORK/agent/reports" \
+      | sed 's/^/  /' || status=1
+done
+exit $status
