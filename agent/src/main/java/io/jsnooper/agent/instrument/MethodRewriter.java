@@ -57,14 +57,20 @@ final class MethodRewriter {
             insns.insertBefore(ret, emit.returned(returnType));
         }
 
-        // The catch-all covers the body, but in a constructor only from super(...) on: a handler
-        // over the region where `this` is uninitialized would need the uninitializedThis flag.
+        // The catch-all covers the body; in a constructor, a second one covers the code before
+        // super(...) returns, with a frame that knows `this` is uninitialized there.
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
         LabelNode handler = new LabelNode();
         InsnList prologue = emit.prologue(methodId, layout.startingVars);
+        LabelNode beforeSuper = null;
+        LabelNode atSuper = null;
         if (layout.superCall != null) {
             insns.insert(layout.superCall, start);
+            beforeSuper = new LabelNode();
+            prologue.add(beforeSuper);
+            atSuper = new LabelNode();
+            insns.insertBefore(layout.superCall, atSuper);
         } else {
             prologue.add(start);
         }
@@ -74,6 +80,18 @@ final class MethodRewriter {
         insns.add(FrameExtender.handlerFrame(callSlot, null));
         insns.add(emit.exitByException());
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        if (beforeSuper != null) {
+            // Until super(...)/this(...) is called, `this` is uninitialized: this handler's frame
+            // says so (which lets it re-throw, JVMS flagThisUninit) and it touches only the
+            // exception and the call handle. It stops before the call itself, which no handler
+            // can cover (HotSpot checks it with `this` both uninitialized and initialized).
+            // Without it, a constructor whose argument expression throws would never end.
+            LabelNode uninitializedHandler = new LabelNode();
+            insns.add(uninitializedHandler);
+            insns.add(FrameExtender.handlerFrame(callSlot, org.objectweb.asm.Opcodes.UNINITIALIZED_THIS));
+            insns.add(emit.exitByException());
+            method.tryCatchBlocks.add(new TryCatchBlockNode(beforeSuper, atSuper, uninitializedHandler, null));
+        }
 
         method.maxLocals = callSlot + 1;
         method.maxStack += 4; // the widest probe: a long or double value, the handle, an int id

@@ -130,13 +130,27 @@ class ConstructorPrologueTest {
     }
 
     @Test
-    void theCatchAllStartsAfterTheSuperCall() {
+    void noHandlerCoversTheSuperCallAndTheOneBeforeItKnowsThisIsUninitialized() {
         for (MethodNode constructor : constructors(REWRITTEN)) {
             int superCall = indexOfSuperCall(constructor);
+            boolean after = false;
             for (TryCatchBlockNode block : constructor.tryCatchBlocks) {
-                assertTrue(constructor.instructions.indexOf(block.start) > superCall, constructor.desc);
+                int start = constructor.instructions.indexOf(block.start);
+                int end = constructor.instructions.indexOf(block.end);
+                if (start > superCall) {
+                    after = true;
+                    continue;
+                }
+                assertTrue(end <= superCall, constructor.desc + ": a handler covers the super call");
+                org.objectweb.asm.tree.FrameNode frame = null;
+                for (AbstractInsnNode n = block.handler; frame == null && n != null; n = n.getNext()) {
+                    if (n instanceof org.objectweb.asm.tree.FrameNode) {
+                        frame = (org.objectweb.asm.tree.FrameNode) n;
+                    }
+                }
+                assertEquals(Opcodes.UNINITIALIZED_THIS, frame.local.get(0), constructor.desc);
             }
-            assertTrue(!constructor.tryCatchBlocks.isEmpty(), constructor.desc + " has no catch-all");
+            assertTrue(after, constructor.desc + " has no catch-all after the super call");
         }
     }
 
