@@ -1,14 +1,14 @@
 package io.jsnooper.agent.output;
 
 /** Whether standard error is a terminal that wants colours. */
-final class Terminal {
+public final class Terminal {
 
     private static final boolean COLOR_TERMINAL = detect();
 
     private Terminal() {
     }
 
-    static boolean isColorTerminal() {
+    public static boolean isColorTerminal() {
         return COLOR_TERMINAL;
     }
 

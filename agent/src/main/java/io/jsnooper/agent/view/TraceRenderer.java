@@ -1,5 +1,15 @@
 package io.jsnooper.agent.view;
 
+import static io.jsnooper.agent.output.Palette.BRIGHT;
+import static io.jsnooper.agent.output.Palette.CYAN;
+import static io.jsnooper.agent.output.Palette.DIM;
+import static io.jsnooper.agent.output.Palette.FOREGROUND_RESET;
+import static io.jsnooper.agent.output.Palette.GREEN;
+import static io.jsnooper.agent.output.Palette.NORMAL;
+import static io.jsnooper.agent.output.Palette.RED;
+import static io.jsnooper.agent.output.Palette.RESET;
+import static io.jsnooper.agent.output.Palette.YELLOW;
+
 import io.jsnooper.agent.output.TextFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +31,6 @@ final class TraceRenderer {
     private static final int EVENT_WIDTH = 9;
     private static final int LINE_NUMBER_WIDTH = 4;
 
-    // TextFormat's palette, which is PySnooper's
-    private static final String DIM = "\u001b[2m";
-    private static final String NORMAL = "\u001b[22m";
-    private static final String BRIGHT = "\u001b[1m";
-    private static final String RESET = "\u001b[0m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String CYAN = "\u001b[36m";
-    private static final String RED = "\u001b[31m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String FOREGROUND_RESET = "\u001b[39m";
 
     private final boolean color;
     /** Width of the thread column (the widest {@code id-name} plus one), 0 for none. */

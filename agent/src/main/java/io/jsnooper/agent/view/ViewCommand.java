@@ -207,18 +207,6 @@ public final class ViewCommand {
 
     /** As the agent decides for stderr: a terminal, {@code NO_COLOR} unset, {@code TERM} not dumb. */
     private static boolean isColorTerminal() {
-        String noColor = System.getenv("NO_COLOR");
-        if ((noColor != null && !noColor.isEmpty()) || "dumb".equals(System.getenv("TERM"))) {
-            return false;
-        }
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return true;
-        }
+        return io.jsnooper.agent.output.Terminal.isColorTerminal();
     }
 }
