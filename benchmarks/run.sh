@@ -2,8 +2,8 @@
 # Runs every performance benchmark of docs/performance.md, side by side, in one go (~7 minutes on
 # 2 cores): builds the agent and benchmarks.jar, runs JMH (traced as text, as JSON Lines and with
 # onFailure, untraced, ideal and naive formatting, 4 threads, all with -prof gc), checks the traced
-# files for torn lines, times JVM start-up with and without the agent, runs the JDI stepping
-# baseline, and prints the tables.
+# files for torn lines, times JVM start-up with no agent, a do-nothing agent and the agent, runs
+# the JDI stepping baseline, and prints the tables.
 #
 #   benchmarks/run.sh                      # everything, the short settings below
 #   benchmarks/run.sh TracedBenchmark      # a JMH regex: only those benchmarks, one JMH run (start-up and JDI still run)
@@ -58,7 +58,7 @@ f=benchmarks/target/bench-trace/onfailure.log
 if [ -s "$f" ]; then echo "$f: $(wc -l <"$f") lines written by calls that returned normally" >&2; exit 1; fi
 if [ -e "$f" ]; then echo "$f: empty, as it must be"; fi
 
-echo "== start-up ($STARTUP_RUNS runs each, alternating, medians)"
+echo "== start-up: no agent, do-nothing agent, agent ($STARTUP_RUNS runs each, taking turns, medians)"
 "$JAVA" -cp "$JAR" io.jsnooper.bench.startup.StartupBenchmark "$STARTUP_RUNS" benchmarks/target/startup \
   "$RESULTS/startup.properties"
 
