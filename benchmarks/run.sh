@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every performance benchmark of docs/performance.md, side by side, in one go (~6 minutes on
-# 2 cores): builds the agent and benchmarks.jar, runs JMH (traced, untraced, ideal and naive
-# formatting, 4 threads, all with -prof gc), checks the traced files for torn lines, times JVM
-# start-up with and without the agent, runs the JDI stepping baseline, and prints the tables.
+# Runs every performance benchmark of docs/performance.md, side by side, in one go (~7 minutes on
+# 2 cores): builds the agent and benchmarks.jar, runs JMH (traced as text, as JSON Lines and with
+# onFailure, untraced, ideal and naive formatting, 4 threads, all with -prof gc), checks the traced
+# files for torn lines, times JVM start-up with no agent, a do-nothing agent and the agent, runs
+# the JDI stepping baseline, and prints the tables.
 #
 #   benchmarks/run.sh                      # everything, the short settings below
 #   benchmarks/run.sh TracedBenchmark      # a JMH regex: only those benchmarks, one JMH run (start-up and JDI still run)
@@ -48,11 +49,16 @@ else
 fi
 
 echo "== torn lines? (the files hold the last measured iteration of each fork)"
-for f in benchmarks/target/bench-trace/traced.log benchmarks/target/bench-trace/threads4.log; do
+for f in benchmarks/target/bench-trace/traced.log benchmarks/target/bench-trace/threads4.log \
+    benchmarks/target/bench-trace/traced.jsonl; do
   if [ -s "$f" ]; then "$JAVA" -cp "$JAR" io.jsnooper.bench.TraceCheck "$f"; fi
 done
+# onFailure: every call of the benchmark returns normally, so its capture must never reach the file
+f=benchmarks/target/bench-trace/onfailure.log
+if [ -s "$f" ]; then echo "$f: $(wc -l <"$f") lines written by calls that returned normally" >&2; exit 1; fi
+if [ -e "$f" ]; then echo "$f: empty, as it must be"; fi
 
-echo "== start-up ($STARTUP_RUNS runs each, alternating, medians)"
+echo "== start-up: no agent, do-nothing agent, agent ($STARTUP_RUNS runs each, taking turns, medians)"
 "$JAVA" -cp "$JAR" io.jsnooper.bench.startup.StartupBenchmark "$STARTUP_RUNS" benchmarks/target/startup \
   "$RESULTS/startup.properties"
 

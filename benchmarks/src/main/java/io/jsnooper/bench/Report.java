@@ -79,6 +79,8 @@ public final class Report {
 
         double traced = median("TracedBenchmark.tracedToFile");
         double traced4 = median("TracedBenchmark.tracedToFile4Threads");
+        double onFailure = median("TracedBenchmark.onFailureReturning");
+        double jsonl = median("TracedBenchmark.jsonLinesToFile");
         double ideal = median("FormattingBaselineBenchmark.idealHandWritten");
         double naive = median("FormattingBaselineBenchmark.naiveFormatting");
         List<Double> plainRatios = new ArrayList<>();
@@ -105,6 +107,8 @@ public final class Report {
         line("| ratio (same run, medians) | value |");
         line("|---|---:|");
         line(String.format(Locale.ROOT, "| traced ÷ hand-written ideal | %.2f× |", traced / ideal));
+        line(String.format(Locale.ROOT, "| onFailure, calls that return ÷ traced | %.2f× |", onFailure / traced));
+        line(String.format(Locale.ROOT, "| JSON Lines ÷ traced | %.2f× |", jsonl / traced));
         line(String.format(Locale.ROOT, "| naive formatting ÷ traced | %.2f× |", naive / traced));
         line(String.format(Locale.ROOT, "| JDI stepping ÷ traced (per event; per step: %,.0f ns) | %,.0f× |", jdiStep, jdi / traced));
         line(String.format(Locale.ROOT, "| PySnooper (140 µs/line, quoted) ÷ traced | %,.0f× |", PYSNOOPER_NS / traced));
@@ -114,6 +118,10 @@ public final class Report {
         line("| target | measured | met? |");
         line("|---|---:|---|");
         target("text trace to a file ≤ 150 ns/event", String.format(Locale.ROOT, "%.1f ns", traced), traced <= 150);
+        target("onFailure, calls that return normally: ≤ 50 ns/event", String.format(Locale.ROOT,
+                "%.1f ns, %.2f× the text trace", onFailure, onFailure / traced), onFailure <= 50);
+        target("JSON Lines to a file ≤ 250 ns/event", String.format(Locale.ROOT,
+                "%.1f ns, %.2f× the text trace", jsonl, jsonl / traced), jsonl <= 250);
         // Neighbours' load moves whole forks by tens of percent here; a ratio within one round,
         // and the median over rounds, is the paired comparison that survives it.
         double plainRatio = medianOf(plainRatios);
@@ -134,6 +142,33 @@ public final class Report {
                 "+%.1f %% (%.0f → %.0f ms; CPU time %.0f → %.0f ms)", many,
                 prop("startup.classes5000.withoutAgentMs"), prop("startup.classes5000.withAgentMs"),
                 prop("startup.classes5000.withoutAgentCpuMs"), prop("startup.classes5000.withAgentCpuMs")), many <= 10);
+        startupAttribution();
+    }
+
+    /**
+     * No agent, a do-nothing agent (a class-file hook that returns null) and JSnooper, same
+     * alternating runs: how much of the agent's start-up cost any such agent pays, and how much is
+     * JSnooper's own work.
+     */
+    private void startupAttribution() {
+        if (Double.isNaN(prop("startup.hello.noopAgentMs"))) {
+            return;
+        }
+        line("");
+        line("Start-up, medians of the same alternating runs (wall ms; CPU ms of the child JVM in brackets):");
+        line("");
+        line("| program | no agent | do-nothing agent | JSnooper | do-nothing adds | JSnooper adds beyond it (% of no agent) |");
+        line("|---|---:|---:|---:|---:|---:|");
+        for (String[] program : new String[][] {{"hello", "Hello"}, {"classes5000", "5,000 classes"}}) {
+            String p = "startup." + program[0] + ".";
+            double none = prop(p + "withoutAgentMs");
+            double noop = prop(p + "noopAgentMs");
+            double agent = prop(p + "withAgentMs");
+            line(String.format(Locale.ROOT, "| %s | %.0f (%.0f) | %.0f (%.0f) | %.0f (%.0f) | %+.0f ms (%+.1f %%) | %+.0f ms (%+.1f %%) |",
+                    program[1], none, prop(p + "withoutAgentCpuMs"), noop, prop(p + "noopAgentCpuMs"), agent,
+                    prop(p + "withAgentCpuMs"), noop - none, 100 * (noop / none - 1), agent - noop,
+                    100 * (agent - noop) / none));
+        }
     }
 
     private void target(String what, String measured, boolean met) {

@@ -27,6 +27,9 @@ public final class TraceFiles {
     public static final String TRACED = AGENT + "=output=" + DIR + "traced.log";
     public static final String THREADS4 = AGENT + "=output=" + DIR + "threads4.log";
     public static final String UNTRACED = AGENT + "=output=" + DIR + "untraced.log";
+    /** Each call's trace kept in memory and dropped when the call returns: nothing should reach the file. */
+    public static final String ON_FAILURE = AGENT + "=output=" + DIR + "onfailure.log,onFailure=true";
+    public static final String JSONL = AGENT + "=output=" + DIR + "traced.jsonl,format=jsonl";
 
     private TraceFiles() {
     }
@@ -36,7 +39,9 @@ public final class TraceFiles {
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             int at = arg.indexOf("=output=");
             if (arg.startsWith("-javaagent:") && at > 0) {
-                return Paths.get(arg.substring(at + "=output=".length()));
+                String path = arg.substring(at + "=output=".length());
+                int comma = path.indexOf(','); // the next agent option
+                return Paths.get(comma < 0 ? path : path.substring(0, comma));
             }
         }
         return null;

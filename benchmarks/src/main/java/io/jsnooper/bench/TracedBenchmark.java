@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Targets 1 and 4 of the issue: the snooped {@link Workload#work} traced to a file by the agent,
  * in ns per trace event, on one thread and on four threads sharing one file. On four threads JMH
- * reports the time per event of each thread: the aggregate rate is {@code 4 / score}.
+ * reports the time per event of each thread: the aggregate rate is {@code 4 / score}. Beside them,
+ * in the same run, the two other modes the issue sets targets for: {@code onFailure} on calls that
+ * return normally, and JSON Lines to a file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +42,26 @@ public class TracedBenchmark {
     @Fork(value = 1, jvmArgsAppend = TraceFiles.TRACED)
     @OperationsPerInvocation(EVENTS)
     public long tracedToFile() {
+        return Workload.work(N);
+    }
+
+    /**
+     * {@code onFailure=true}: every line is still formatted, into the thread's bounded capture
+     * (first 1,000 and last 1,000 lines of a call), and the capture is dropped when {@code work}
+     * returns. Nothing reaches the file; what is measured is formatting plus the capture's copying.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = TraceFiles.ON_FAILURE)
+    @OperationsPerInvocation(EVENTS)
+    public long onFailureReturning() {
+        return Workload.work(N);
+    }
+
+    /** {@code format=jsonl}: one JSON object per event, to a file, through the same buffers as the text. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = TraceFiles.JSONL)
+    @OperationsPerInvocation(EVENTS)
+    public long jsonLinesToFile() {
         return Workload.work(N);
     }
 

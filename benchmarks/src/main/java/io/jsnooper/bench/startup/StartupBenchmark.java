@@ -18,14 +18,19 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Start-up cost of the agent: wall time of whole JVM runs, from process start to exit, with and
- * without {@code -javaagent}, alternating the two so that drift on a shared machine hits both
- * alike; medians of {@code runs} each. Two programs, generated on first use into the work folder
- * (none of them snooped):
+ * Start-up cost of the agent: wall time of whole JVM runs, from process start to exit, without an
+ * agent, with a do-nothing agent and with JSnooper's, taking turns (the order rotates every run) so
+ * that drift on a shared machine hits all three alike; medians of {@code runs} each. Two programs,
+ * generated on first use into the work folder (none of them snooped):
  * <ul>
  *   <li>{@code Hello}: prints one line;</li>
  *   <li>{@code gen.LoadAll}: loads and initialises 5,000 generated classes from a jar.</li>
  * </ul>
+ * The do-nothing agent ({@code noop-agent.jar}, generated too) is the floor any agent that must
+ * see every class pays: its {@code premain} registers, with {@code canRetransform} like
+ * JSnooper's, a {@link java.lang.instrument.ClassFileTransformer} that returns null at once. The
+ * JVM still starts the instrumentation support, opens the agent jar, and calls up into Java for
+ * every class loaded. What JSnooper adds beyond it is the agent's own work.
  * Usage, from the repository root: {@code java -cp benchmarks.jar
  * io.jsnooper.bench.startup.StartupBenchmark [runs] [work folder] [results file]}.
  */
@@ -49,15 +54,22 @@ public final class StartupBenchmark {
         if (!Files.exists(many)) {
             generate(work);
         }
+        Path noop = work.resolve("noop-agent.jar");
+        if (!Files.exists(noop)) {
+            generateNoopAgent(work, noop);
+        }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String agent = "-javaagent:" + AGENT.toAbsolutePath();
+        String noopAgent = "-javaagent:" + noop.toAbsolutePath();
 
         StringBuilder report = new StringBuilder();
         measure(report, "hello", runs,
                 List.of(java, "-cp", hello.toString(), "Hello"),
+                List.of(java, noopAgent, "-cp", hello.toString(), "Hello"),
                 List.of(java, agent, "-cp", hello.toString(), "Hello"));
         measure(report, "classes5000", runs,
                 List.of(java, "-cp", many.toString(), "gen.LoadAll"),
+                List.of(java, noopAgent, "-cp", many.toString(), "gen.LoadAll"),
                 List.of(java, agent, "-cp", many.toString(), "gen.LoadAll"));
         System.out.print(report);
         if (results != null) {
@@ -66,35 +78,45 @@ public final class StartupBenchmark {
         }
     }
 
-    private static void measure(StringBuilder report, String name, int runs, List<String> without, List<String> with)
-            throws IOException, InterruptedException {
-        run(without, new long[1], 0); // warm the page cache and the CDS archive mapping for both
-        run(with, new long[1], 0);
-        long[] plain = new long[runs];
-        long[] agent = new long[runs];
-        long[] plainCpu = new long[runs];
-        long[] agentCpu = new long[runs];
+    /** The three variants, in the order of the commands {@link #measure} takes. */
+    private static final String[] VARIANTS = {"withoutAgent", "noopAgent", "withAgent"};
+
+    private static void measure(StringBuilder report, String name, int runs, List<String> without,
+            List<String> noop, List<String> with) throws IOException, InterruptedException {
+        List<List<String>> commands = List.of(without, noop, with);
+        for (List<String> command : commands) {
+            run(command, new long[1], 0); // warm the page cache and the CDS archive mapping for each
+        }
+        int n = commands.size();
+        long[][] wall = new long[n][runs];
+        long[][] cpu = new long[n][runs];
         for (int i = 0; i < runs; i++) {
-            if (i % 2 == 0) {
-                plain[i] = run(without, plainCpu, i);
-                agent[i] = run(with, agentCpu, i);
-            } else {
-                agent[i] = run(with, agentCpu, i);
-                plain[i] = run(without, plainCpu, i);
+            // rotate who goes first, so that none of them always follows the same neighbour
+            for (int k = 0; k < n; k++) {
+                int v = (i + k) % n;
+                wall[v][i] = run(commands.get(v), cpu[v], i);
             }
         }
-        double plainMs = median(plain) / 1e6;
-        double agentMs = median(agent) / 1e6;
-        if (median(plainCpu) > 0) {
-            // CPU time of all the JVM's threads: a neighbour's load delays a run but adds little to it
-            report.append(String.format(Locale.ROOT, "startup.%s.withoutAgentCpuMs=%.0f%n", name, median(plainCpu)));
-            report.append(String.format(Locale.ROOT, "startup.%s.withAgentCpuMs=%.0f%n", name, median(agentCpu)));
+        double[] ms = new double[n];
+        for (int v = 0; v < n; v++) {
+            ms[v] = median(wall[v]) / 1e6;
         }
         report.append(String.format(Locale.ROOT, "startup.%s.runs=%d%n", name, runs));
-        report.append(String.format(Locale.ROOT, "startup.%s.withoutAgentMs=%.1f%n", name, plainMs));
-        report.append(String.format(Locale.ROOT, "startup.%s.withAgentMs=%.1f%n", name, agentMs));
+        for (int v = 0; v < n; v++) {
+            if (median(cpu[0]) > 0) {
+                // CPU time of all the JVM's threads: a neighbour's load delays a run but adds little to it
+                report.append(String.format(Locale.ROOT, "startup.%s.%sCpuMs=%.0f%n", name, VARIANTS[v], median(cpu[v])));
+            }
+            report.append(String.format(Locale.ROOT, "startup.%s.%sMs=%.1f%n", name, VARIANTS[v], ms[v]));
+        }
+        double plainMs = ms[0];
+        double noopMs = ms[1];
+        double agentMs = ms[2];
         report.append(String.format(Locale.ROOT, "startup.%s.addedMs=%.1f%n", name, agentMs - plainMs));
         report.append(String.format(Locale.ROOT, "startup.%s.addedPercent=%.1f%n", name, 100 * (agentMs / plainMs - 1)));
+        // the do-nothing agent's share: what loading any agent with a class-file hook costs
+        report.append(String.format(Locale.ROOT, "startup.%s.noopAddedMs=%.1f%n", name, noopMs - plainMs));
+        report.append(String.format(Locale.ROOT, "startup.%s.noopAddedPercent=%.1f%n", name, 100 * (noopMs / plainMs - 1)));
     }
 
     /**
@@ -185,8 +207,43 @@ public final class StartupBenchmark {
                 + "}\n");
         sources.add(loadAll);
         compile(manyClasses, sources);
-        jar(manyClasses, work.resolve("many.jar"));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        jar(manyClasses, work.resolve("many.jar"), manifest);
         System.out.printf(Locale.ROOT, "generated %d classes in %.1f s%n", CLASSES, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * {@code noop-agent.jar}: a premain that registers a retransform-capable transformer returning
+     * null. A named class, not a lambda: a lambda would bootstrap {@code java.lang.invoke} at
+     * start-up, a cost JSnooper's premain avoids too.
+     */
+    private static void generateNoopAgent(Path work, Path jar) throws IOException {
+        Path src = work.resolve("noop-src");
+        Path classes = work.resolve("noop-classes");
+        Files.createDirectories(src.resolve("noop"));
+        Files.createDirectories(classes);
+        Path source = src.resolve("noop/NoopAgent.java");
+        Files.writeString(source, "package noop;\n"
+                + "import java.lang.instrument.ClassFileTransformer;\n"
+                + "import java.lang.instrument.Instrumentation;\n"
+                + "import java.security.ProtectionDomain;\n"
+                + "public final class NoopAgent implements ClassFileTransformer {\n"
+                + "    public static void premain(String args, Instrumentation instrumentation) {\n"
+                + "        instrumentation.addTransformer(new NoopAgent(), true);\n"
+                + "    }\n"
+                + "    @Override public byte[] transform(Module module, ClassLoader loader, String className,\n"
+                + "            Class<?> redefined, ProtectionDomain domain, byte[] classFile) {\n"
+                + "        return null;\n"
+                + "    }\n"
+                + "}\n");
+        compile(classes, List.of(source));
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(new Attributes.Name("Premain-Class"), "noop.NoopAgent");
+        main.put(new Attributes.Name("Can-Retransform-Classes"), "true");
+        jar(classes, jar, manifest);
     }
 
     private static void compile(Path classes, List<Path> sources) {
@@ -202,9 +259,7 @@ public final class StartupBenchmark {
         }
     }
 
-    private static void jar(Path classes, Path jar) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    private static void jar(Path classes, Path jar, Manifest manifest) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = new JarOutputStream(file, manifest);
              Stream<Path> files = Files.walk(classes)) {
