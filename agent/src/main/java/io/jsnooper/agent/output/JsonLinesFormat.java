@@ -95,14 +95,49 @@ public final class JsonLinesFormat implements TraceFormat {
         LineBuffer out = start(call, nanoTime, event);
         out.ascii(",\"line\":").number(line, 0).ascii(",\"source\":");
         // as in the file, indentation included: a reader can rebuild the text trace without the source
-        string(out, new String(source, StandardCharsets.UTF_8));
+        out.bytes(quotedSource(source));
         return out;
     }
 
+    /**
+     * A source line as a JSON string, escaped once and kept: the lines are the same {@code byte[]}
+     * objects on every event (SourceLines keeps them), and arrays hash by identity.
+     */
+    private static byte[] quotedSource(byte[] source) {
+        byte[] quoted = QUOTED_SOURCES.get(source);
+        if (quoted == null) {
+            LineBuffer scratch = LineBuffer.scratch();
+            string(scratch, new String(source, StandardCharsets.UTF_8));
+            quoted = scratch.copyOfPending();
+            if (QUOTED_SOURCES.size() < 100_000) {
+                QUOTED_SOURCES.put(source, quoted);
+            }
+        }
+        return quoted;
+    }
+
+    /** Variable names and watch expressions as JSON strings: few, and written on every change. */
+    private static byte[] quotedName(String name) {
+        byte[] quoted = QUOTED_NAMES.get(name);
+        if (quoted == null) {
+            LineBuffer scratch = LineBuffer.scratch();
+            string(scratch, name);
+            quoted = scratch.copyOfPending();
+            if (QUOTED_NAMES.size() < 100_000) {
+                QUOTED_NAMES.put(name, quoted);
+            }
+        }
+        return quoted;
+    }
+
+    private static final java.util.Map<String, byte[]> QUOTED_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<byte[], byte[]> QUOTED_SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String[] CHANGES = {"starting", "new", "modified"};
+
     private LineBuffer startVariable(Call call, Change change, String name) {
         LineBuffer out = start(call, System.nanoTime(), "var");
-        out.ascii(",\"change\":\"").ascii(change.name().toLowerCase(java.util.Locale.ROOT)).ascii("\",\"name\":");
-        string(out, name);
+        out.ascii(",\"change\":\"").ascii(CHANGES[change.ordinal()]).ascii("\",\"name\":");
+        out.bytes(quotedName(name));
         return out.ascii(",\"value\":");
     }
 
@@ -117,19 +152,32 @@ public final class JsonLinesFormat implements TraceFormat {
             out.ascii("\"time\":\"").clock(micros).ascii("\",\"epoch_us\":").number(WallClock.epochMicros(nanoTime), 0)
                     .ch(',');
         }
-        out.ascii("\"thread\":");
-        string(out, call.thread());
-        out.ascii(",\"class\":");
-        string(out, call.className());
-        out.ascii(",\"method\":");
-        string(out, call.methodName());
-        out.ascii(",\"file\":");
-        String file = call.file();
-        string(out, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
-        out.ascii(",\"depth\":").number(call.depth(), 0);
-        out.ascii(",\"call\":").number(call.id(), 0);
+        out.bytes(header(call));
         out.ascii(",\"event\":\"").ascii(event).ch('"');
         return out;
+    }
+
+    /** thread, class, method, file, depth and call id: the same on every line of a call, encoded once. */
+    private byte[] header(Call call) {
+        Object cached = call.formatState();
+        if (cached instanceof byte[]) {
+            return (byte[]) cached;
+        }
+        LineBuffer scratch = LineBuffer.scratch();
+        scratch.ascii("\"thread\":");
+        string(scratch, call.thread());
+        scratch.ascii(",\"class\":");
+        string(scratch, call.className());
+        scratch.ascii(",\"method\":");
+        string(scratch, call.methodName());
+        scratch.ascii(",\"file\":");
+        String file = call.file();
+        string(scratch, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
+        scratch.ascii(",\"depth\":").number(call.depth(), 0);
+        scratch.ascii(",\"call\":").number(call.id(), 0);
+        byte[] header = scratch.copyOfPending();
+        call.formatState(header);
+        return header;
     }
 
     private static void end(LineBuffer out) {

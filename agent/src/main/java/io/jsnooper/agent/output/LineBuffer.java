@@ -19,7 +19,7 @@ public final class LineBuffer {
     private final TraceSink sink;
     private final WeakReference<Thread> owner;
 
-    private byte[] bytes = new byte[CAPACITY];
+    private byte[] bytes;
     /** Owner only: where the next byte goes. */
     private int position;
     /** End of the last finished line; written by the owner, read by flushers. */
@@ -68,6 +68,11 @@ public final class LineBuffer {
     }
 
     private LineBuffer(TraceSink sink, Thread owner, boolean capture) {
+        this(sink, owner, capture, CAPACITY);
+    }
+
+    private LineBuffer(TraceSink sink, Thread owner, boolean capture, int capacity) {
+        this.bytes = new byte[capacity];
         this.sink = sink;
         this.owner = new WeakReference<>(owner);
         this.capture = capture;
@@ -77,6 +82,11 @@ public final class LineBuffer {
     /** A buffer for {@code onFailure} calls of the current thread: bounded, never written by itself. */
     public static LineBuffer newCapture() {
         return new LineBuffer(null, Thread.currentThread(), true);
+    }
+
+    /** A small buffer to encode one piece into once (it grows if needed); never written anywhere. */
+    static LineBuffer scratch() {
+        return new LineBuffer(null, null, true, 256);
     }
 
     public boolean isCapture() {
@@ -99,6 +109,11 @@ public final class LineBuffer {
             target.appendLines(tail[slot], 0, tailLength[slot]);
         }
         discard();
+    }
+
+    /** The bytes written so far, finished line or not: for formats that encode a piece once. */
+    byte[] copyOfPending() {
+        return java.util.Arrays.copyOf(bytes, position);
     }
 
     /** Forgets what was captured: the call returned normally. */

@@ -37,6 +37,11 @@ public interface TraceFormat {
 
         /** Unique per call in this JVM. */
         long id();
+
+        /** What a format keeps for this call between its lines (JSON Lines: the encoded header). */
+        Object formatState();
+
+        void formatState(Object state);
     }
 
     void sourcePath(Call call, String path);

@@ -32,6 +32,7 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     /** This call started an {@code onFailure} capture: it decides whether the capture is written. */
     final boolean capturing;
     final long id = IDS.incrementAndGet();
+    private Object formatState;
     final long startNanos;
     /** Start of the outermost traced call on this thread: zero of {@code relativeTime}. */
     final long relativeBase;
@@ -132,6 +133,16 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     @Override
     public long id() {
         return id;
+    }
+
+    @Override
+    public Object formatState() {
+        return formatState;
+    }
+
+    @Override
+    public void formatState(Object state) {
+        formatState = state;
     }
 
     boolean isCostly(int var) {

@@ -52,4 +52,16 @@ final class FixedCall implements TraceFormat.Call {
     public long id() {
         return 7;
     }
+
+    private Object state;
+
+    @Override
+    public Object formatState() {
+        return state;
+    }
+
+    @Override
+    public void formatState(Object state) {
+        this.state = state;
+    }
 }
