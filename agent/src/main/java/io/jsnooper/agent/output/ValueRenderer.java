@@ -72,6 +72,7 @@ public final class ValueRenderer {
     private final List<CustomRepr> customReprs;
     /** Field names whose values are shown as {@code ***}; null for none. */
     private final java.util.regex.Pattern redact;
+    private final java.util.Map<String, Boolean> redactedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ValueRenderer(int maxLength) {
         this(maxLength, false, List.of());
@@ -482,49 +483,93 @@ public final class ValueRenderer {
 
     /** {@code Order{id=5, total=12.5}}: more useful than {@code Order@1b6d3586}. */
     private void appendFields(StringBuilder sb, Object value) {
-        Class<?> type = value.getClass();
-        int shown = 0;
+        FieldShape shape = FIELD_SHAPES.get(value.getClass());
+        if (shape.name == null) {
+            sb.append(identity(value)); // a nested class loaded without its outer one: no simple name
+            return;
+        }
+        sb.append(shape.name).append('{');
         try {
-            String simple = type.getSimpleName(); // throws for a nested class loaded without its outer one
-            sb.append(simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple);
-            sb.append('{');
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
-                        continue;
-                    }
-                    if (shown == MAX_FIELDS || sb.length() > budget) {
-                        sb.append(", ...");
-                        return;
-                    }
-                    if (!field.trySetAccessible()) {
-                        continue;
-                    }
-                    if (shown++ > 0) {
-                        sb.append(", ");
-                    }
-                    sb.append(field.getName()).append('=');
-                    if (redact != null && redact.matcher(field.getName()).find()) {
-                        sb.append(REDACTED);
-                        continue;
-                    }
-                    Object fieldValue = field.get(value);
-                    append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1);
+            Field[] fields = shape.fields;
+            for (int i = 0; i < fields.length; i++) {
+                if (i == MAX_FIELDS || sb.length() > budget) {
+                    sb.append(", ...");
+                    return;
                 }
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                Field field = fields[i];
+                sb.append(field.getName()).append('=');
+                if (isRedacted(field.getName())) {
+                    sb.append(REDACTED);
+                    continue;
+                }
+                Object fieldValue = field.get(value);
+                append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1);
             }
         } catch (Throwable t) {
-            if (sb.indexOf("{") < 0) {
-                sb.setLength(0);
-                sb.append(identity(value));
-                return;
-            }
             sb.append("<fields unreadable: ").append(t.getClass().getSimpleName()).append('>');
         } finally {
-            if (sb.indexOf("{") >= 0) {
-                sb.append('}');
-            }
+            sb.append('}');
         }
     }
+
+    /** Whether a field's value is hidden; decided once per name, not at every rendering. */
+    private boolean isRedacted(String name) {
+        if (redact == null) {
+            return false;
+        }
+        Boolean hidden = redactedNames.get(name);
+        if (hidden == null) {
+            hidden = redact.matcher(name).find();
+            if (redactedNames.size() < 10_000) {
+                redactedNames.put(name, hidden);
+            }
+        }
+        return hidden;
+    }
+
+    /**
+     * What {@link #appendFields} shows of a class — its simple name and its readable instance
+     * fields, subclass first — worked out once per class: looking them up and opening them at
+     * every rendering was the hottest spot of a whole-library trace.
+     */
+    private static final class FieldShape {
+        final String name;
+        final Field[] fields;
+
+        FieldShape(String name, Field[] fields) {
+            this.name = name;
+            this.fields = fields;
+        }
+    }
+
+    private static final ClassValue<FieldShape> FIELD_SHAPES = new ClassValue<>() {
+        @Override
+        protected FieldShape computeValue(Class<?> type) {
+            String name;
+            try {
+                String simple = type.getSimpleName(); // throws for a nested class loaded without its outer one
+                name = simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple;
+            } catch (Throwable t) {
+                return new FieldShape(null, new Field[0]);
+            }
+            List<Field> fields = new ArrayList<>();
+            try {
+                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Field field : c.getDeclaredFields()) {
+                        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic() && field.trySetAccessible()) {
+                            fields.add(field);
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                // a field type that can't be resolved: show the fields found so far
+            }
+            return new FieldShape(name, fields.toArray(new Field[0]));
+        }
+    };
 
     public static String identity(Object value) {
         return typeName(value.getClass()) + "@" + Integer.toHexString(System.identityHashCode(value));
