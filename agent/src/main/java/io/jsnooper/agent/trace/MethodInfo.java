@@ -59,6 +59,12 @@ public final class MethodInfo {
 
     /** Filled on first call: the source file's lines, or the "unavailable" marker. */
     volatile SourceLines source;
+    /**
+     * Per probe: a jump-only probe whose line is a closing brace, where no line event is shown.
+     * Decided once the source is known (set before {@link #source}, so whoever sees the source
+     * sees this), instead of re-reading the line at every loop round.
+     */
+    boolean[] probeSilent;
     /** Filled on first call: the line the {@code call} event shows. */
     volatile int callLine = Integer.MIN_VALUE;
     /** Filled on first call: where and how this method's trace is written. */
@@ -120,6 +126,16 @@ public final class MethodInfo {
     /** The name the trace and diagnostics use: {@code com.acme.Order.place} or {@code Order.<init>}. */
     public String displayName() {
         return className + "." + methodName;
+    }
+
+    /** Reads this method's source file, once, and what it decides about the line probes. */
+    void loadSource(SourceLines lines) {
+        boolean[] silent = new boolean[probeLines.length];
+        for (int i = 0; i < silent.length; i++) {
+            silent[i] = probeJumpOnly[i] && lines.isClosingBrace(probeLines[i]);
+        }
+        probeSilent = silent;
+        source = lines;
     }
 
     /** The name a declaration line contains: the method's, or the class's for a constructor. */

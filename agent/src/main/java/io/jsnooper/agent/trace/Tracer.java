@@ -76,7 +76,7 @@ public final class Tracer {
         thread.busy = true;
         try {
             if (method.source == null) {
-                method.source = SourceLocator.find(method.internalClassName, method.sourceFileName);
+                method.loadSource(SourceLocator.find(method.internalClassName, method.sourceFileName));
             }
             MethodOutput output = method.kind != TraceKind.SNOOPED ? caller.output : method.output;
             if (output == null) {
@@ -163,7 +163,7 @@ public final class Tracer {
                 call.currentProbe = probe; // a jump within the line: still the same line
                 return;
             }
-            if (method.probeJumpOnly[probe] && method.source.isClosingBrace(line)) {
+            if (method.probeSilent[probe]) {
                 // javac's loop-back goto or final return sits on the `}`: PySnooper would not stop there
                 call.currentLine = line;
                 return;
