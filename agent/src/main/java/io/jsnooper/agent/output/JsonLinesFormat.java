@@ -104,27 +104,26 @@ public final class JsonLinesFormat implements TraceFormat {
      * objects on every event (SourceLines keeps them), and arrays hash by identity.
      */
     private static byte[] quotedSource(byte[] source) {
-        byte[] quoted = QUOTED_SOURCES.get(source);
-        if (quoted == null) {
-            LineBuffer scratch = LineBuffer.scratch();
-            string(scratch, new String(source, StandardCharsets.UTF_8));
-            quoted = scratch.copyOfPending();
-            if (QUOTED_SOURCES.size() < 100_000) {
-                QUOTED_SOURCES.put(source, quoted);
-            }
-        }
-        return quoted;
+        return quoted(QUOTED_SOURCES, source, bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** Variable names and watch expressions as JSON strings: few, and written on every change. */
     private static byte[] quotedName(String name) {
-        byte[] quoted = QUOTED_NAMES.get(name);
+        return quoted(QUOTED_NAMES, name, text -> text);
+    }
+
+    /**
+     * {@code key}'s text as a JSON string's bytes, escaped once and kept (bounded). The lambdas
+     * passed capture nothing, so a cache hit on the hot path allocates nothing.
+     */
+    private static <K> byte[] quoted(java.util.Map<K, byte[]> cache, K key, java.util.function.Function<K, String> text) {
+        byte[] quoted = cache.get(key);
         if (quoted == null) {
             LineBuffer scratch = LineBuffer.scratch();
-            string(scratch, name);
+            string(scratch, text.apply(key));
             quoted = scratch.copyOfPending();
-            if (QUOTED_NAMES.size() < 100_000) {
-                QUOTED_NAMES.put(name, quoted);
+            if (cache.size() < 100_000) {
+                cache.put(key, quoted);
             }
         }
         return quoted;
