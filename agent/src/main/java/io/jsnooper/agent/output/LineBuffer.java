@@ -44,8 +44,26 @@ public final class LineBuffer {
     private long clockSecond = -1;
     private final byte[] clockPrefix = {'0', '0', ':', '0', '0', ':', '0', '0', '.'};
 
+    /**
+     * Owner only: the last count of microseconds {@link #epochMicros} wrote, and its digits. Lines
+     * written in the same microsecond copy them; in the same second, only the last six change.
+     */
+    private long epochMicros = -1;
+    private final byte[] epochDigits = new byte[20];
+    private int epochLength;
+
     /** Owner only: the "Source path" last written here, written again only when it changes. */
     public String lastSourcePath;
+
+    /**
+     * Owner only: the {@code nanoTime} of the last line written here with a time (JSON Lines: the
+     * time its variable lines carry, so that times never go back in a thread's run of lines).
+     */
+    long lastNanos = NO_NANOS;
+    static final long NO_NANOS = Long.MIN_VALUE;
+
+    /** Owner only: what a format keeps for the lines of this thread (JSON Lines: strings it encoded lately). */
+    Object formatCache;
 
     /**
      * A capture buffer ({@code onFailure}) is never drained: it keeps the first
@@ -256,6 +274,37 @@ public final class LineBuffer {
             fraction /= 10;
         }
         position += 6;
+        return this;
+    }
+
+    /**
+     * Microseconds since the epoch, in decimal. Like {@link #clock}, what changes rarely is kept:
+     * the same microsecond as the last time is copied whole, the same second gets six new digits.
+     */
+    public LineBuffer epochMicros(long micros) {
+        if (micros < 1_000_000) {
+            return number(micros, 0);
+        }
+        if (micros != epochMicros) {
+            long seconds = micros / 1_000_000;
+            if (epochMicros < 0 || seconds != epochMicros / 1_000_000) {
+                epochLength = digitCount(seconds) + 6;
+                long v = seconds;
+                for (int i = epochLength - 7; i >= 0; i--) {
+                    epochDigits[i] = (byte) ('0' + v % 10);
+                    v /= 10;
+                }
+            }
+            int fraction = (int) (micros - seconds * 1_000_000);
+            for (int i = epochLength - 1; i >= epochLength - 6; i--) {
+                epochDigits[i] = (byte) ('0' + fraction % 10);
+                fraction /= 10;
+            }
+            epochMicros = micros;
+        }
+        ensure(epochLength);
+        System.arraycopy(epochDigits, 0, bytes, position, epochLength);
+        position += epochLength;
         return this;
     }
 

@@ -44,6 +44,17 @@ class LineBufferTest {
     }
 
     @Test
+    void epochMicrosAreDecimalWhetherTheSecondIsNewOrKept() {
+        assertEquals("1795716510268405", line(() -> buffer.epochMicros(1_795_716_510_268_405L)));
+        assertEquals("1795716510000007", line(() -> buffer.epochMicros(1_795_716_510_000_007L)), "the same second");
+        assertEquals("1795716511999999", line(() -> buffer.epochMicros(1_795_716_511_999_999L)), "the next");
+        assertEquals("10000000", line(() -> buffer.epochMicros(10_000_000L)), "fewer digits again");
+        assertEquals("1000000", line(() -> buffer.epochMicros(1_000_000L)));
+        assertEquals("999999", line(() -> buffer.epochMicros(999_999L)));
+        assertEquals("0", line(() -> buffer.epochMicros(0)));
+    }
+
+    @Test
     void textIsWrittenAsUtf8() {
         assertEquals("caf\u00e9 \u2192 ok", line(() -> buffer.text("caf\u00e9 \u2192 ok")));
     }
