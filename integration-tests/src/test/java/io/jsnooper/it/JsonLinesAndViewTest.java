@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** JSON Lines parse line by line and read back as the text trace; view's filters and errors, run as a user runs it. */
 class JsonLinesAndViewTest {
 
-    private static final Set<String> COMMON = Set.of("time", "epoch_us", "thread", "class", "method", "file", "depth", "call", "event");
+    /** What every object has: what groups it (the call id) and orders it (the time), and what it is. */
+    private static final Set<String> COMMON = Set.of("epoch_us", "call", "event");
+    /** What the call object says about its call, once; the end object says it again. */
+    private static final Set<String> NAMES = Set.of("thread", "class", "method", "file", "depth");
 
     @TempDir
     Path folder;
@@ -45,7 +48,11 @@ class JsonLinesAndViewTest {
         for (String line : jsonl.lines().toList()) {
             Map<String, Object> object = TraceJson.object(line);
             assertTrue(object.keySet().containsAll(COMMON), line);
-            switch ((String) object.get("event")) {
+            String event = (String) object.get("event");
+            boolean named = event.equals("call") || event.equals("end");
+            assertEquals(named, object.keySet().containsAll(NAMES), "only call and end objects name the call: " + line);
+            assertEquals(event.equals("call"), object.containsKey("time"), "only the call object has the local time: " + line);
+            switch (event) {
                 case "call": case "line": case "return":
                     assertTrue(object.containsKey("line") && object.containsKey("source"), line);
                     break;
@@ -68,23 +75,78 @@ class JsonLinesAndViewTest {
         }
     }
 
+    /** The first object of every call is its call object: the one that names it. */
+    private static void assertEachCallStartsWithItsCallObject(String jsonl) {
+        Set<Object> seen = new java.util.HashSet<>();
+        for (String line : jsonl.lines().toList()) {
+            Map<String, Object> object = TraceJson.object(line);
+            if (seen.add(object.get("call"))) {
+                assertEquals("call", object.get("event"), "the first object of its call: " + line);
+            }
+        }
+    }
+
+    /**
+     * The times view shows on event lines, in order, are the call object's {@code time} and every
+     * other object's {@code epoch_us} on this machine's clock (the child JVM's zone is this one's).
+     */
+    private static void assertViewShowsTheWritersLocalTimes(String jsonl, String shown) {
+        List<String> expected = new java.util.ArrayList<>();
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+        for (String line : jsonl.lines().toList()) {
+            Map<String, Object> object = TraceJson.object(line);
+            if (Set.of("call", "line", "return", "exception").contains(object.get("event"))) {
+                long micros = ((java.math.BigDecimal) object.get("epoch_us")).longValueExact();
+                java.time.Instant instant = java.time.Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1_000);
+                String local = clock.format(instant.atZone(java.time.ZoneId.systemDefault()));
+                expected.add(object.containsKey("time") ? (String) object.get("time") : local);
+                if (object.containsKey("time")) {
+                    assertEquals(local, object.get("time"), "the call object's two clocks agree: " + line);
+                }
+            }
+        }
+        List<String> times = new java.util.ArrayList<>();
+        java.util.regex.Matcher event = java.util.regex.Pattern
+                .compile("(?m)^\\s*(\\d\\d:\\d\\d:\\d\\d\\.\\d{6}) (call|line|return|exception) ").matcher(shown);
+        while (event.find()) {
+            times.add(event.group(1));
+        }
+        assertEquals(expected, times);
+    }
+
     @Test
     void everyJsonLineParsesAndViewReadsItBackAsTheTextTrace() throws Exception {
         run(RoundTrip.class, "trace.txt", "");
         run(RoundTrip.class, "trace.jsonl", ",format=jsonl");
         String jsonl = read("trace.jsonl");
         assertEveryLineIsATraceObject(jsonl);
+        assertEachCallStartsWithItsCallObject(jsonl);
         assertTrue(jsonl.contains("\"depth\":1"), "the nested quote() calls");
 
         ViewCli view = ViewCli.run(folder, "trace.jsonl");
         assertEquals(0, view.exitCode, view.toString());
         assertEquals(TraceText.normalize(read("trace.txt")), TraceText.normalize(view.stdout));
+        assertViewShowsTheWritersLocalTimes(jsonl, view.stdout);
     }
 
     @Test
-    void everyLineOfAnOnFailureJsonLinesTraceWithAGapParses() throws Exception {
+    void everyLineOfAnOnFailureJsonLinesTraceWithAGapParsesAndViewShowsTheFailedCall() throws Exception {
+        run(OnFailureMain.class, "trace.txt", "", "loop", "3000");
         run(OnFailureMain.class, "trace.jsonl", ",format=jsonl", "loop", "3000");
-        assertEveryLineIsATraceObject(read("trace.jsonl"));
+        String jsonl = read("trace.jsonl");
+        assertEveryLineIsATraceObject(jsonl);
+        assertEachCallStartsWithItsCallObject(jsonl);
+        assertTrue(jsonl.contains("\"event\":\"omitted\""), "a gap: 3,000 rounds are more than a capture keeps");
+
+        ViewCli view = ViewCli.run(folder, "trace.jsonl", "--failed");
+        assertEquals(0, view.exitCode, view.toString());
+        // a capture keeps 1,000 lines either side of the gap; a JSON object is not always one text line
+        // (the text's Source path, Exception and Elapsed lines), so the gap falls a few lines apart
+        List<String> text = TraceText.normalize(read("trace.txt")).lines().toList();
+        List<String> shown = TraceText.normalize(view.stdout).lines().toList();
+        assertEquals(text.subList(0, 990), shown.subList(0, 990));
+        assertEquals(text.subList(text.size() - 990, text.size()), shown.subList(shown.size() - 990, shown.size()));
+        assertEquals(1, shown.stream().filter(line -> line.matches("\\.\\.\\. \\d+ lines omitted \\.\\.\\.")).count(), view.stdout);
     }
 
     /** Each call's lines come together: a call event, its lines on one thread, then its end, before the next call. */

@@ -2,21 +2,55 @@ package io.jsnooper.agent.output;
 
 import io.jsnooper.agent.config.SnoopSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * One JSON object per trace line, for the log engines teams already run. Every object carries
- * {@code time} (as the text trace shows it), {@code epoch_us}, {@code thread}, {@code class},
- * {@code method}, {@code file}, {@code depth} and {@code call} (an id unique in the JVM), then:
+ * One JSON object per trace line, for the log engines teams already run. A call says who it is
+ * once: its {@code call} object, the first of the call, carries everything static about it; every
+ * later object carries only what groups and orders it — the call id and the time — and its own data.
  * <pre>
- * {"event":"call"|"line"|"return"|"exception", "line":N, "source":"..."}
+ * {"time":"18:08:30.268405","epoch_us":N,"call":ID,"event":"call",
+ *     "thread":"13-payments","class":"...","method":"...","file":"...","depth":0,"line":N,"source":"..."}
+ * {"epoch_us":N,"call":ID,"event":"var","change":"starting"|"new"|"modified","name":"...","value":"..."}
+ * {"epoch_us":N,"call":ID,"event":"line"|"return"|"exception","line":N,"source":"..."}
  *     plus "value" on a return that has one, "exception":"java.lang.X: message" on an exception
- * {"event":"var", "change":"starting"|"new"|"modified", "name":"...", "value":"..."}
- * {"event":"end", "by":"return"|"exception", "elapsed_us":N}
+ * {"epoch_us":N,"call":ID,"event":"end","thread":...,"depth":0,"by":"return"|"exception","elapsed_us":N}
+ * {"epoch_us":N,"call":ID,"event":"omitted","lines":N}   where an onFailure capture left lines out
  * </pre>
- * Values are the same renderings the text trace shows, as strings. Written by hand into the
- * line buffer: no JSON library, no per-event garbage for primitives.
+ * Why this shape: the bytes written were most of the cost (~290 bytes an object when every object
+ * repeated thread, class, method and file, against ~40 for a text line), and a reader needs no
+ * more than the call id to group an object and the file order to order it.
+ * <ul>
+ * <li>{@code epoch_us} on every object: one absolute, sortable number, what a log engine takes as
+ *     the timestamp (Promtail's {@code UnixUs}). Many events share a microsecond: within a call
+ *     the order is the file's.
+ * <li>{@code time}, the local clock the text trace shows, on the {@code call} object only: a person
+ *     reading one call sees when it started, and a reader gets every later object's local time back
+ *     from its {@code epoch_us} and the call's two clocks.
+ * <li>{@code var} objects carry the time of the object before them on their thread — their call's
+ *     last event, or the end of a call it made (the text trace gives them no time of their own):
+ *     this saves a clock read each, and times never go back in a thread's run of lines.
+ * <li>The {@code end} object repeats the {@code call} object's names: a query on ended or failed
+ *     calls ("which method, how long") needs no join, and a reader can still place a call whose
+ *     start is not in the file (a rotated file read alone, the middle an {@code onFailure} capture
+ *     left out). Once per call, it costs little.
+ * <li>A call's "starting" variables (its arguments) come after its {@code call} object, so that the
+ *     first object of a call is always the one that names it: the format holds them until then. The
+ *     text trace shows them before the call line; {@code view} puts them back there.
+ * </ul>
+ * Values are the same renderings the text trace shows, as strings. Written by hand into the line
+ * buffer: no JSON library; every constant part — the call's names, its id, each source line and
+ * variable name as a JSON string — is encoded once and copied.
  */
 public final class JsonLinesFormat implements TraceFormat {
+
+    private static final String[] CHANGES = {"starting", "new", "modified"};
+    private static final Map<String, byte[]> QUOTED_NAMES = new ConcurrentHashMap<>();
+    private static final Map<byte[], byte[]> QUOTED_SOURCES = new ConcurrentHashMap<>();
 
     private final boolean normalize;
 
@@ -24,59 +58,89 @@ public final class JsonLinesFormat implements TraceFormat {
         this.normalize = settings.normalize;
     }
 
+    /** What the format keeps for one call between its objects (its {@link Call#formatState()}). */
+    private static final class CallState {
+        /** {@code "call":ID,"event":"}: what every object of the call starts with after the time. */
+        final byte[] id;
+        /** {@code ,"thread":…,"class":…,"method":…,"file":…,"depth":N}: the call and end objects'. */
+        final byte[] names;
+        /** The call object is written; until then its starting variables are held in {@link #held}. */
+        boolean introduced;
+        /** Starting variables, each the part of its object after {@code "event":"}. */
+        List<byte[]> held;
+
+        CallState(byte[] id, byte[] names) {
+            this.id = id;
+            this.names = names;
+        }
+    }
+
     @Override
     public void sourcePath(Call call, String path) {
-        // every object names its file: nothing to write
+        // the call object names the file: nothing to write
     }
 
     @Override
     public void event(Call call, long nanoTime, String event, int line, byte[] source) {
-        end(startEvent(call, nanoTime, event, line, source));
+        CallState state = state(call);
+        if (event.equals(CALL) && !state.introduced) {
+            LineBuffer out = start(call.out(), state, nanoTime, true).ascii(CALL).ch('"').bytes(state.names);
+            end(source(out, line, source));
+            state.introduced = true;
+            writeHeld(call.out(), state);
+            return;
+        }
+        end(startEvent(call, state, nanoTime, event, line, source));
     }
 
     @Override
     public void variable(Call call, Change change, String name, String rendered) {
-        LineBuffer out = startVariable(call, change, name);
+        CallState state = state(call);
+        LineBuffer out = startVariable(call, state, change, name);
         string(out, rendered);
-        end(out);
+        endVariable(call, state, out);
     }
 
     @Override
     public void variable(Call call, Change change, String name, char kind, long bits) {
-        LineBuffer out = startVariable(call, change, name);
+        CallState state = state(call);
+        LineBuffer out = startVariable(call, state, change, name);
         primitive(out, kind, bits);
-        end(out);
+        endVariable(call, state, out);
     }
 
     @Override
     public void returned(Call call, long nanoTime, int line, byte[] source) {
-        end(startEvent(call, nanoTime, RETURN, line, source));
+        end(startEvent(call, state(call), nanoTime, RETURN, line, source));
     }
 
     @Override
     public void returned(Call call, long nanoTime, int line, byte[] source, String rendered) {
-        LineBuffer out = startEvent(call, nanoTime, RETURN, line, source).ascii(",\"value\":");
+        LineBuffer out = startEvent(call, state(call), nanoTime, RETURN, line, source).ascii(",\"value\":");
         string(out, rendered);
         end(out);
     }
 
     @Override
     public void returned(Call call, long nanoTime, int line, byte[] source, char kind, long bits) {
-        LineBuffer out = startEvent(call, nanoTime, RETURN, line, source).ascii(",\"value\":");
+        LineBuffer out = startEvent(call, state(call), nanoTime, RETURN, line, source).ascii(",\"value\":");
         primitive(out, kind, bits);
         end(out);
     }
 
     @Override
     public void exception(Call call, long nanoTime, int line, byte[] source, String description) {
-        LineBuffer out = startEvent(call, nanoTime, EXCEPTION, line, source).ascii(",\"exception\":");
+        LineBuffer out = startEvent(call, state(call), nanoTime, EXCEPTION, line, source).ascii(",\"exception\":");
         string(out, description);
         end(out);
     }
 
     @Override
     public void end(Call call, boolean byException, long elapsedNanos) {
-        LineBuffer out = start(call, System.nanoTime(), "end");
+        CallState state = state(call);
+        LineBuffer out = call.out();
+        writeHeld(out, state);
+        start(out, state, System.nanoTime(), false).ascii("end\"").bytes(state.names);
         out.ascii(",\"by\":\"").ascii(byException ? "exception" : "return").ch('"');
         if (!normalize) {
             out.ascii(",\"elapsed_us\":").number(elapsedNanos / 1_000, 0);
@@ -84,39 +148,168 @@ public final class JsonLinesFormat implements TraceFormat {
         end(out);
     }
 
-    /** {@code {..., "event":"omitted","lines":N}}: still one JSON object per line. */
+    /** {@code {"epoch_us":N,"call":ID,"event":"omitted","lines":N}}: still one JSON object per line. */
     @Override
     public void omitted(Call call, LineBuffer out, long lines) {
-        start(out, call, System.nanoTime(), "omitted").ascii(",\"lines\":").number(lines, 0);
+        start(out, state(call), System.nanoTime(), false).ascii("omitted\",\"lines\":").number(lines, 0);
         end(out);
     }
 
-    private LineBuffer startEvent(Call call, long nanoTime, String event, int line, byte[] source) {
-        LineBuffer out = start(call, nanoTime, event);
-        out.ascii(",\"line\":").number(line, 0).ascii(",\"source\":");
+    private LineBuffer startEvent(Call call, CallState state, long nanoTime, String event, int line, byte[] source) {
+        LineBuffer out = call.out();
+        writeHeld(out, state);
+        return source(start(out, state, nanoTime, false).ascii(event).ch('"'), line, source);
+    }
+
+    private static LineBuffer source(LineBuffer out, int line, byte[] source) {
         // as in the file, indentation included: a reader can rebuild the text trace without the source
-        out.bytes(quotedSource(source));
-        return out;
+        return out.ascii(",\"line\":").number(line, 0).ascii(",\"source\":").bytes(quotedSource(out, line, source));
+    }
+
+    /**
+     * A variable's object up to its value. Before the call object, a starting variable is encoded
+     * into a scratch buffer and held; every other one goes to the call's buffer with the time of
+     * the line before it in that buffer (this call's last event, or the end of a call it made).
+     */
+    private LineBuffer startVariable(Call call, CallState state, Change change, String name) {
+        LineBuffer out;
+        if (!state.introduced && change == Change.STARTING) {
+            out = LineBuffer.scratch();
+        } else {
+            out = call.out();
+            writeHeld(out, state);
+            start(out, state, lastTime(out), false);
+        }
+        out.ascii("var\",\"change\":\"").ascii(CHANGES[change.ordinal()]).ascii("\",\"name\":").bytes(quotedName(call.out(), name));
+        return out.ascii(",\"value\":");
+    }
+
+    private static void endVariable(Call call, CallState state, LineBuffer out) {
+        if (out == call.out()) {
+            end(out);
+        } else {
+            if (state.held == null) {
+                state.held = new ArrayList<>();
+            }
+            state.held.add(out.ch('}').copyOfPending());
+        }
+    }
+
+    /**
+     * The held starting variables, with the time of the object just written (the call object's,
+     * normally). Also before any other object, should a call write one without its call object.
+     */
+    private void writeHeld(LineBuffer out, CallState state) {
+        List<byte[]> held = state.held;
+        if (held == null) {
+            return;
+        }
+        state.held = null;
+        state.introduced = true;
+        long nanoTime = lastTime(out);
+        for (byte[] variable : held) {
+            start(out, state, nanoTime, false).bytes(variable);
+            out.endLine();
+        }
+    }
+
+    /** The time of the last line written to {@code out}; now, if there is none. */
+    private static long lastTime(LineBuffer out) {
+        return out.lastNanos != LineBuffer.NO_NANOS ? out.lastNanos : System.nanoTime();
+    }
+
+    /** {@code {"epoch_us":N,"call":ID,"event":"} — with {@code "time"} first on the call object. */
+    private LineBuffer start(LineBuffer out, CallState state, long nanoTime, boolean withTime) {
+        out.lastNanos = nanoTime;
+        out.ch('{');
+        if (!normalize) {
+            if (withTime) {
+                out.ascii("\"time\":\"").clock(WallClock.microsOfDay(nanoTime)).ascii("\",");
+            }
+            out.ascii("\"epoch_us\":").epochMicros(WallClock.epochMicros(nanoTime)).ch(',');
+        }
+        return out.bytes(state.id);
+    }
+
+    /** The call's state, made at its first object: its id and names encoded once. */
+    private CallState state(Call call) {
+        Object cached = call.formatState();
+        if (cached instanceof CallState) {
+            return (CallState) cached;
+        }
+        LineBuffer scratch = LineBuffer.scratch();
+        scratch.ascii("\"call\":").number(call.id(), 0).ascii(",\"event\":\"");
+        byte[] id = scratch.copyOfPending();
+        scratch.discard();
+        scratch.ascii(",\"thread\":");
+        string(scratch, call.thread());
+        scratch.ascii(",\"class\":");
+        string(scratch, call.className());
+        scratch.ascii(",\"method\":");
+        string(scratch, call.methodName());
+        scratch.ascii(",\"file\":");
+        String file = call.file();
+        string(scratch, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
+        scratch.ascii(",\"depth\":").number(call.depth(), 0);
+        CallState state = new CallState(id, scratch.copyOfPending());
+        call.formatState(state);
+        return state;
     }
 
     /**
      * A source line as a JSON string, escaped once and kept: the lines are the same {@code byte[]}
-     * objects on every event (SourceLines keeps them), and arrays hash by identity.
+     * objects on every event (SourceLines keeps them), and arrays hash by identity. The thread's
+     * buffer remembers the last line quoted for each line number modulo 64: no map lookup on a hit.
      */
-    private static byte[] quotedSource(byte[] source) {
-        return quoted(QUOTED_SOURCES, source, bytes -> new String(bytes, StandardCharsets.UTF_8));
+    private static byte[] quotedSource(LineBuffer out, int line, byte[] source) {
+        Object[] recent = recent(out).sources;
+        int slot = (line & 63) << 1;
+        if (recent[slot] == source) {
+            return (byte[]) recent[slot + 1];
+        }
+        byte[] quoted = quoted(QUOTED_SOURCES, source, bytes -> new String(bytes, StandardCharsets.UTF_8));
+        recent[slot] = source;
+        recent[slot + 1] = quoted;
+        return quoted;
     }
 
-    /** Variable names and watch expressions as JSON strings: few, and written on every change. */
-    private static byte[] quotedName(String name) {
-        return quoted(QUOTED_NAMES, name, text -> text);
+    /**
+     * Variable names and watch expressions as JSON strings: few, and written on every change. The
+     * names are the same {@code String} objects on every event (the method's variable table).
+     */
+    private static byte[] quotedName(LineBuffer out, String name) {
+        Object[] recent = recent(out).names;
+        int slot = (name.hashCode() & 31) << 1;
+        if (recent[slot] == name) {
+            return (byte[]) recent[slot + 1];
+        }
+        byte[] quoted = quoted(QUOTED_NAMES, name, text -> text);
+        recent[slot] = name;
+        recent[slot + 1] = quoted;
+        return quoted;
+    }
+
+    /** Per thread's buffer: source lines and names lately quoted, each beside the key it was quoted for. */
+    private static final class Recent {
+        final Object[] sources = new Object[2 * 64];
+        final Object[] names = new Object[2 * 32];
+    }
+
+    private static Recent recent(LineBuffer out) {
+        Object cache = out.formatCache;
+        if (cache instanceof Recent) {
+            return (Recent) cache;
+        }
+        Recent recent = new Recent();
+        out.formatCache = recent;
+        return recent;
     }
 
     /**
      * {@code key}'s text as a JSON string's bytes, escaped once and kept (bounded). The lambdas
      * passed capture nothing, so a cache hit on the hot path allocates nothing.
      */
-    private static <K> byte[] quoted(java.util.Map<K, byte[]> cache, K key, java.util.function.Function<K, String> text) {
+    private static <K> byte[] quoted(Map<K, byte[]> cache, K key, Function<K, String> text) {
         byte[] quoted = cache.get(key);
         if (quoted == null) {
             LineBuffer scratch = LineBuffer.scratch();
@@ -127,56 +320,6 @@ public final class JsonLinesFormat implements TraceFormat {
             }
         }
         return quoted;
-    }
-
-    private static final java.util.Map<String, byte[]> QUOTED_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.Map<byte[], byte[]> QUOTED_SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final String[] CHANGES = {"starting", "new", "modified"};
-
-    private LineBuffer startVariable(Call call, Change change, String name) {
-        LineBuffer out = start(call, System.nanoTime(), "var");
-        out.ascii(",\"change\":\"").ascii(CHANGES[change.ordinal()]).ascii("\",\"name\":");
-        out.bytes(quotedName(name));
-        return out.ascii(",\"value\":");
-    }
-
-    private LineBuffer start(Call call, long nanoTime, String event) {
-        return start(call.out(), call, nanoTime, event);
-    }
-
-    private LineBuffer start(LineBuffer out, Call call, long nanoTime, String event) {
-        out.ch('{');
-        if (!normalize) {
-            long micros = WallClock.microsOfDay(nanoTime);
-            out.ascii("\"time\":\"").clock(micros).ascii("\",\"epoch_us\":").number(WallClock.epochMicros(nanoTime), 0)
-                    .ch(',');
-        }
-        out.bytes(header(call));
-        out.ascii(",\"event\":\"").ascii(event).ch('"');
-        return out;
-    }
-
-    /** thread, class, method, file, depth and call id: the same on every line of a call, encoded once. */
-    private byte[] header(Call call) {
-        Object cached = call.formatState();
-        if (cached instanceof byte[]) {
-            return (byte[]) cached;
-        }
-        LineBuffer scratch = LineBuffer.scratch();
-        scratch.ascii("\"thread\":");
-        string(scratch, call.thread());
-        scratch.ascii(",\"class\":");
-        string(scratch, call.className());
-        scratch.ascii(",\"method\":");
-        string(scratch, call.methodName());
-        scratch.ascii(",\"file\":");
-        String file = call.file();
-        string(scratch, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
-        scratch.ascii(",\"depth\":").number(call.depth(), 0);
-        scratch.ascii(",\"call\":").number(call.id(), 0);
-        byte[] header = scratch.copyOfPending();
-        call.formatState(header);
-        return header;
     }
 
     private static void end(LineBuffer out) {

@@ -13,9 +13,12 @@ final class TracedCall {
     /** OMITTED: its end fell in the part an {@code onFailure} capture left out. */
     enum Ending { NONE, RETURN, EXCEPTION, OMITTED }
 
-    /** {@code id-name}; null for a text trace without a thread column. */
-    final String thread;
-    final int depth;
+    /**
+     * {@code id-name}; null for a text trace without a thread column, and for a JSON Lines call
+     * not named yet (its call object is not in the file). Set once the call is named.
+     */
+    String thread;
+    int depth;
     /** Known from JSON Lines; from a text trace only the source file is. */
     String className;
     String methodName;

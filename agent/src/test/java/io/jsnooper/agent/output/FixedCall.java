@@ -6,11 +6,17 @@ final class FixedCall implements TraceFormat.Call {
     private final LineBuffer out;
     private final int depth;
     private final long relativeBase;
+    private final long id;
 
     FixedCall(LineBuffer out, int depth, long relativeBase) {
+        this(out, depth, relativeBase, 7);
+    }
+
+    FixedCall(LineBuffer out, int depth, long relativeBase, long id) {
         this.out = out;
         this.depth = depth;
         this.relativeBase = relativeBase;
+        this.id = id;
     }
 
     @Override
@@ -50,7 +56,7 @@ final class FixedCall implements TraceFormat.Call {
 
     @Override
     public long id() {
-        return 7;
+        return id;
     }
 
     private Object state;

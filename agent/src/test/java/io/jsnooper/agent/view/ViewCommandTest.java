@@ -191,40 +191,83 @@ class ViewCommandTest {
 
     // ---- JSON Lines
 
-    private static String json(String rest) {
-        return "{\"time\":\"10:00:00.000001\",\"epoch_us\":1767261600000001,\"thread\":\"1-main\",\"class\":\"demo.Bits\","
-                + "\"method\":\"twice\",\"file\":\"Bits.java\",\"depth\":0,\"call\":7," + rest + "}";
+    /** 10:00:00 UTC on 2026-01-01, in microseconds since the epoch. */
+    private static final long TEN_UTC = 1_767_261_600_000_000L;
+
+    private static String names(String thread, String method, int depth) {
+        return "\"thread\":\"" + thread + "\",\"class\":\"demo.C\",\"method\":\"" + method + "\",\"file\":\"C.java\",\"depth\":" + depth;
+    }
+
+    /** A call's first object: both clocks, its id and its names. */
+    private static String callObject(String time, long epoch, int id, String names, int line, String source) {
+        return "{\"time\":\"" + time + "\",\"epoch_us\":" + epoch + ",\"call\":" + id + ",\"event\":\"call\"," + names
+                + ",\"line\":" + line + ",\"source\":\"" + source + "\"}";
+    }
+
+    /** Any later object: the time, the call id, and its own fields. */
+    private static String object(long epoch, int id, String event, String rest) {
+        return "{\"epoch_us\":" + epoch + ",\"call\":" + id + ",\"event\":\"" + event + "\"" + (rest.isEmpty() ? "" : "," + rest) + "}";
+    }
+
+    private static String endObject(long epoch, int id, String names, String by) {
+        return object(epoch, id, "end", names + ",\"by\":\"" + by + "\"");
     }
 
     @Test
-    void aJsonLinesTraceIsPrintedAsTheTextTraceWouldHaveBeen() throws Exception {
+    void aJsonLinesTraceIsPrintedAsTheTextTraceWouldHaveBeenOnTheWritersClock() throws Exception {
+        String twice = names("1-main", "twice", 0);
         String trace = String.join("\n",
-                json("\"event\":\"var\",\"change\":\"starting\",\"name\":\"n\",\"value\":\"6\""),
-                json("\"event\":\"call\",\"line\":5,\"source\":\"static int twice(int n) {\""),
-                json("\"event\":\"line\",\"line\":6,\"source\":\"return n * 2;\""),
-                json("\"event\":\"var\",\"change\":\"new\",\"name\":\"s\",\"value\":\"\\\"a\\\\b\\\"\""),
-                json("\"event\":\"return\",\"line\":6,\"source\":\"return n * 2;\",\"value\":\"12\""),
-                json("\"event\":\"end\",\"by\":\"return\",\"elapsed_us\":1500"),
+                // the writer's clock was UTC+05:30: its call object says so, whatever the reader's zone
+                callObject("15:30:00.000001", TEN_UTC + 1, 7, twice, 5, "static int twice(int n) {"),
+                object(TEN_UTC + 1, 7, "var", "\"change\":\"starting\",\"name\":\"n\",\"value\":\"6\""),
+                object(TEN_UTC + 3, 7, "line", "\"line\":6,\"source\":\"return n * 2;\""),
+                object(TEN_UTC + 3, 7, "var", "\"change\":\"new\",\"name\":\"s\",\"value\":\"\\\"a\\\\b\\\"\""),
+                object(TEN_UTC + 4, 7, "return", "\"line\":6,\"source\":\"return n * 2;\",\"value\":\"12\""),
+                object(TEN_UTC + 5, 7, "end", twice + ",\"by\":\"return\",\"elapsed_us\":1500"),
                 "");
         assertEquals(0, view(file("t.jsonl", trace)), stderr);
         assertEquals(String.join("\n",
-                "Source path:... Bits.java",
+                "Source path:... C.java",
                 "Starting var:.. n = 6",
-                "10:00:00.000001 call         5 static int twice(int n) {",
-                "10:00:00.000001 line         6 return n * 2;",
+                "15:30:00.000001 call         5 static int twice(int n) {",
+                "15:30:00.000003 line         6 return n * 2;",
                 "New var:....... s = \"a\\b\"",
-                "10:00:00.000001 return       6 return n * 2;",
+                "15:30:00.000004 return       6 return n * 2;",
                 "Return value:.. 12",
                 "Elapsed time: 00:00:00.001500",
                 ""), stdout);
     }
 
     @Test
-    void jsonLinesSourceGetsItsIndentationBackFromTheSourceFile() throws Exception {
-        String source = file("Bits.java", "class Bits {\n    static int twice(int n) {\n        return n * 2;\n    }\n}\n");
+    void anOlderAgentsObjectsThatEachNameTheirCallReadTheSame() throws Exception {
+        String header = "\"time\":\"10:00:00.000001\",\"epoch_us\":1767261600000001,\"thread\":\"1-main\",\"class\":\"demo.Bits\","
+                + "\"method\":\"twice\",\"file\":\"Bits.java\",\"depth\":0,\"call\":7,";
         String trace = String.join("\n",
-                json("\"event\":\"call\",\"line\":2,\"source\":\"static int twice(int n) {\"").replace("Bits.java", source),
-                json("\"event\":\"line\",\"line\":3,\"source\":\"return n * 2;\"").replace("Bits.java", source),
+                "{" + header + "\"event\":\"var\",\"change\":\"starting\",\"name\":\"n\",\"value\":\"6\"}",
+                "{" + header + "\"event\":\"call\",\"line\":5,\"source\":\"static int twice(int n) {\"}",
+                "{" + header + "\"event\":\"return\",\"line\":5,\"source\":\"static int twice(int n) {\",\"value\":\"12\"}",
+                "{" + header + "\"event\":\"end\",\"by\":\"return\",\"elapsed_us\":1500}",
+                "... 3 lines omitted ...",
+                "");
+        assertEquals(0, view(file("old.jsonl", trace)), stderr);
+        assertEquals(String.join("\n",
+                "Source path:... Bits.java",
+                "Starting var:.. n = 6",
+                "10:00:00.000001 call         5 static int twice(int n) {",
+                "10:00:00.000001 return       5 static int twice(int n) {",
+                "Return value:.. 12",
+                "Elapsed time: 00:00:00.001500",
+                "... 3 lines omitted ...",
+                ""), stdout);
+    }
+
+    @Test
+    void jsonLinesSourceGetsItsIndentationBackFromTheSourceFile() throws Exception {
+        String source = file("C.java", "class C {\n    static int twice(int n) {\n        return n * 2;\n    }\n}\n");
+        String twice = names("1-main", "twice", 0).replace("C.java", source);
+        String trace = String.join("\n",
+                callObject("10:00:00.000001", TEN_UTC + 1, 7, twice, 2, "static int twice(int n) {"),
+                object(TEN_UTC + 2, 7, "line", "\"line\":3,\"source\":\"return n * 2;\""),
                 "");
         view(file("t.jsonl", trace));
         assertTrue(stdout.contains("call         2     static int twice(int n) {\n"), stdout);
@@ -233,19 +276,19 @@ class ViewCommandTest {
 
     @Test
     void jsonLinesCallsOfDifferentThreadsRegroupByCallIdWithAThreadColumn() throws Exception {
-        String a = "\"thread\":\"1-main\",\"class\":\"C\",\"method\":\"a\",\"file\":\"C.java\",\"depth\":0,\"call\":1,";
-        String b = "\"thread\":\"13-pool-1\",\"class\":\"C\",\"method\":\"b\",\"file\":\"C.java\",\"depth\":0,\"call\":2,";
-        String nested = "\"thread\":\"1-main\",\"class\":\"C\",\"method\":\"c\",\"file\":\"C.java\",\"depth\":1,\"call\":3,";
+        String a = names("1-main", "a", 0);
+        String b = names("13-pool-1", "b", 0);
+        String c = names("1-main", "c", 1);
         String trace = String.join("\n",
-                "{\"time\":\"10:00:00.000001\"," + a + "\"event\":\"call\",\"line\":1,\"source\":\"void a() {\"}",
-                "{\"time\":\"10:00:00.000002\"," + b + "\"event\":\"call\",\"line\":5,\"source\":\"void b() {\"}",
-                "{\"time\":\"10:00:00.000003\"," + nested + "\"event\":\"call\",\"line\":9,\"source\":\"void c() {\"}",
-                "{\"time\":\"10:00:00.000004\"," + b + "\"event\":\"exception\",\"line\":5,\"source\":\"void b() {\",\"exception\":\"E\"}",
-                "{" + b + "\"event\":\"end\",\"by\":\"exception\"}",
-                "{\"time\":\"10:00:00.000005\"," + nested + "\"event\":\"return\",\"line\":9,\"source\":\"void c() {\"}",
-                "{" + nested + "\"event\":\"end\",\"by\":\"return\"}",
-                "{\"time\":\"10:00:00.000006\"," + a + "\"event\":\"return\",\"line\":1,\"source\":\"void a() {\"}",
-                "{" + a + "\"event\":\"end\",\"by\":\"return\"}",
+                callObject("10:00:00.000001", TEN_UTC + 1, 1, a, 1, "void a() {"),
+                callObject("10:00:00.000002", TEN_UTC + 2, 2, b, 5, "void b() {"),
+                callObject("10:00:00.000003", TEN_UTC + 3, 3, c, 9, "void c() {"),
+                object(TEN_UTC + 4, 2, "exception", "\"line\":5,\"source\":\"void b() {\",\"exception\":\"E\""),
+                endObject(TEN_UTC + 4, 2, b, "exception"),
+                object(TEN_UTC + 5, 3, "return", "\"line\":9,\"source\":\"void c() {\""),
+                endObject(TEN_UTC + 5, 3, c, "return"),
+                object(TEN_UTC + 6, 1, "return", "\"line\":1,\"source\":\"void a() {\""),
+                endObject(TEN_UTC + 6, 1, a, "return"),
                 "");
         assertEquals(0, view(file("t.jsonl", trace)), stderr);
         assertEquals(String.join("\n",
@@ -261,18 +304,81 @@ class ViewCommandTest {
                 ""), stdout);
         view(file("t.jsonl", trace), "--method", "C#c");
         assertTrue(stdout.contains("void a() {") && !stdout.contains("void b() {"), "a unit is a call and what it called");
+        view(file("t.jsonl", trace), "--thread", "pool-1");
+        assertTrue(stdout.contains("void b() {") && !stdout.contains("void a() {"), stdout);
     }
 
     @Test
-    void theOmittedLinesMarkerInAJsonLinesTraceStaysWithItsCall() throws Exception {
+    void theOmittedLinesObjectInAJsonLinesTraceStaysWithItsCall() throws Exception {
+        String f = names("1-main", "f", 0);
         String trace = String.join("\n",
-                json("\"event\":\"call\",\"line\":5,\"source\":\"void f() {\""),
-                "... 12 lines omitted ...",
-                json("\"event\":\"exception\",\"line\":6,\"source\":\"x();\",\"exception\":\"E\""),
-                json("\"event\":\"end\",\"by\":\"exception\""),
+                callObject("10:00:00.000001", TEN_UTC + 1, 7, f, 5, "void f() {"),
+                object(TEN_UTC + 2, 7, "omitted", "\"lines\":12"),
+                object(TEN_UTC + 3, 7, "exception", "\"line\":6,\"source\":\"x();\",\"exception\":\"E\""),
+                endObject(TEN_UTC + 3, 7, f, "exception"),
                 "");
         assertEquals(0, view(file("t.jsonl", trace), "--failed"), stderr);
         assertTrue(stdout.contains("call         5 void f() {\n... 12 lines omitted ...\n"), stdout);
+    }
+
+    @Test
+    void aCallWhoseStartTheCaptureLeftOutIsPlacedByItsEndAndKeepsWhatItCalled() throws Exception {
+        // onFailure kept the head and the tail of loop(); helper() started in the part left out
+        String loop = names("1-main", "loop", 0);
+        String helper = names("1-main", "helper", 1);
+        String leaf = names("1-main", "leaf", 2);
+        String trace = String.join("\n",
+                callObject("10:00:00.000001", TEN_UTC + 1, 1, loop, 3, "void loop(int n) {"),
+                object(TEN_UTC + 2, 1, "line", "\"line\":4,\"source\":\"helper(n);\""),
+                object(TEN_UTC + 3, 1, "omitted", "\"lines\":77"),
+                object(TEN_UTC + 4, 40, "line", "\"line\":10,\"source\":\"leaf();\""),
+                callObject("10:00:00.000005", TEN_UTC + 5, 41, leaf, 14, "void leaf() {"),
+                object(TEN_UTC + 6, 41, "return", "\"line\":14,\"source\":\"void leaf() {\""),
+                endObject(TEN_UTC + 6, 41, leaf, "return"),
+                object(TEN_UTC + 7, 40, "return", "\"line\":11,\"source\":\"}\""),
+                endObject(TEN_UTC + 7, 40, helper, "return"),
+                object(TEN_UTC + 8, 1, "exception", "\"line\":5,\"source\":\"throw new E();\",\"exception\":\"E\""),
+                endObject(TEN_UTC + 8, 1, loop, "exception"),
+                "");
+        assertEquals(0, view(file("t.jsonl", trace), "--failed"), stderr);
+        assertEquals(String.join("\n",
+                "Source path:... C.java",
+                "10:00:00.000001 call         3 void loop(int n) {",
+                "10:00:00.000002 line         4 helper(n);",
+                "... 77 lines omitted ...",
+                "    10:00:00.000004 line        10 leaf();",
+                "        10:00:00.000005 call        14 void leaf() {",
+                "        10:00:00.000006 return      14 void leaf() {",
+                "    10:00:00.000007 return      11 }",
+                "10:00:00.000008 exception    5 throw new E();",
+                "Exception:..... E",
+                "Call ended by exception",
+                ""), stdout);
+        view(file("t.jsonl", trace), "--method", "helper");
+        assertTrue(stdout.contains("void loop(int n) {"), "the unit of loop() holds helper(): " + stdout);
+    }
+
+    @Test
+    void aRotatedJsonLinesFileReadAloneShowsTheCallsThatStartedBeforeIt() throws Exception {
+        String a = names("1-main", "a", 0);
+        String trace = String.join("\n",
+                object(TEN_UTC + 1, 1, "line", "\"line\":2,\"source\":\"return 1;\""),
+                object(TEN_UTC + 1, 1, "return", "\"line\":2,\"source\":\"return 1;\",\"value\":\"1\""),
+                endObject(TEN_UTC + 2, 1, a, "return"),
+                callObject("10:00:00.000003", TEN_UTC + 3, 2, a, 1, "int a() {"),
+                object(TEN_UTC + 4, 2, "return", "\"line\":2,\"source\":\"return 1;\",\"value\":\"1\""),
+                endObject(TEN_UTC + 5, 2, a, "return"),
+                "");
+        assertEquals(0, view(file("trace.jsonl.1", trace), "--method", "a"), stderr);
+        assertEquals(String.join("\n",
+                "Source path:... C.java",
+                "10:00:00.000001 line         2 return 1;",
+                "10:00:00.000001 return       2 return 1;",
+                "Return value:.. 1",
+                "10:00:00.000003 call         1 int a() {",
+                "10:00:00.000004 return       2 return 1;",
+                "Return value:.. 1",
+                ""), stdout, "the times of the first call come from the second's call object");
     }
 
     // ---- what is wrong with the file
