@@ -66,8 +66,7 @@ public final class JsonLinesFormat implements TraceFormat {
         final byte[] names;
         /** The call object is written; until then its starting variables are held in {@link #held}. */
         boolean introduced;
-        /** Starting variables, each the part of its object after {@code "event":"}. */
-        List<byte[]> held;
+        List<Held> held;
 
         CallState(byte[] id, byte[] names) {
             this.id = id;
@@ -96,17 +95,23 @@ public final class JsonLinesFormat implements TraceFormat {
     @Override
     public void variable(Call call, Change change, String name, String rendered) {
         CallState state = state(call);
-        LineBuffer out = startVariable(call, state, change, name);
-        string(out, rendered);
-        endVariable(call, state, out);
+        if (holds(state, change)) {
+            state.held.add(new Held(name, rendered, (char) 0, 0));
+            return;
+        }
+        string(startVariable(call, state, change, name), rendered);
+        end(call.out());
     }
 
     @Override
     public void variable(Call call, Change change, String name, char kind, long bits) {
         CallState state = state(call);
-        LineBuffer out = startVariable(call, state, change, name);
-        primitive(out, kind, bits);
-        endVariable(call, state, out);
+        if (holds(state, change)) {
+            state.held.add(new Held(name, null, kind, bits));
+            return;
+        }
+        primitive(startVariable(call, state, change, name), kind, bits);
+        end(call.out());
     }
 
     @Override
@@ -166,33 +171,45 @@ public final class JsonLinesFormat implements TraceFormat {
         return out.ascii(",\"line\":").number(line, 0).ascii(",\"source\":").bytes(quotedSource(out, line, source));
     }
 
-    /**
-     * A variable's object up to its value. Before the call object, a starting variable is encoded
-     * into a scratch buffer and held; every other one goes to the call's buffer with the time of
-     * the line before it in that buffer (this call's last event, or the end of a call it made).
-     */
-    private LineBuffer startVariable(Call call, CallState state, Change change, String name) {
-        LineBuffer out;
-        if (!state.introduced && change == Change.STARTING) {
-            out = LineBuffer.scratch();
-        } else {
-            out = call.out();
-            writeHeld(out, state);
-            start(out, state, lastTime(out), false);
+    /** A starting variable (an argument) before the call object: kept until that is written. */
+    private static final class Held {
+        final String name;
+        /** Null for a primitive. */
+        final String rendered;
+        final char kind;
+        final long bits;
+
+        Held(String name, String rendered, char kind, long bits) {
+            this.name = name;
+            this.rendered = rendered;
+            this.kind = kind;
+            this.bits = bits;
         }
-        out.ascii("var\",\"change\":\"").ascii(CHANGES[change.ordinal()]).ascii("\",\"name\":").bytes(quotedName(call.out(), name));
-        return out.ascii(",\"value\":");
     }
 
-    private static void endVariable(Call call, CallState state, LineBuffer out) {
-        if (out == call.out()) {
-            end(out);
-        } else {
-            if (state.held == null) {
-                state.held = new ArrayList<>();
-            }
-            state.held.add(out.ch('}').copyOfPending());
+    private static boolean holds(CallState state, Change change) {
+        if (state.introduced || change != Change.STARTING) {
+            return false;
         }
+        if (state.held == null) {
+            state.held = new ArrayList<>(4);
+        }
+        return true;
+    }
+
+    /**
+     * A variable's object up to its value, with the time of the line before it in the call's
+     * buffer: this call's last event, or the end of a call it made.
+     */
+    private LineBuffer startVariable(Call call, CallState state, Change change, String name) {
+        LineBuffer out = call.out();
+        writeHeld(out, state);
+        return variable(out, state, lastTime(out), change, name);
+    }
+
+    private LineBuffer variable(LineBuffer out, CallState state, long nanoTime, Change change, String name) {
+        start(out, state, nanoTime, false).ascii("var\",\"change\":\"").ascii(CHANGES[change.ordinal()]);
+        return out.ascii("\",\"name\":").bytes(quotedName(out, name)).ascii(",\"value\":");
     }
 
     /**
@@ -200,16 +217,21 @@ public final class JsonLinesFormat implements TraceFormat {
      * normally). Also before any other object, should a call write one without its call object.
      */
     private void writeHeld(LineBuffer out, CallState state) {
-        List<byte[]> held = state.held;
+        List<Held> held = state.held;
         if (held == null) {
             return;
         }
         state.held = null;
         state.introduced = true;
         long nanoTime = lastTime(out);
-        for (byte[] variable : held) {
-            start(out, state, nanoTime, false).bytes(variable);
-            out.endLine();
+        for (Held variable : held) {
+            LineBuffer value = variable(out, state, nanoTime, Change.STARTING, variable.name);
+            if (variable.rendered != null) {
+                string(value, variable.rendered);
+            } else {
+                primitive(value, variable.kind, variable.bits);
+            }
+            end(out);
         }
     }
 
@@ -231,27 +253,33 @@ public final class JsonLinesFormat implements TraceFormat {
         return out.bytes(state.id);
     }
 
-    /** The call's state, made at its first object: its id and names encoded once. */
+    /**
+     * The call's state, made at its first object: its id and names encoded once — the names only
+     * when they differ from the last call's on this thread (a method called in a loop).
+     */
     private CallState state(Call call) {
         Object cached = call.formatState();
         if (cached instanceof CallState) {
             return (CallState) cached;
         }
-        LineBuffer scratch = LineBuffer.scratch();
-        scratch.ascii("\"call\":").number(call.id(), 0).ascii(",\"event\":\"");
-        byte[] id = scratch.copyOfPending();
-        scratch.discard();
-        scratch.ascii(",\"thread\":");
-        string(scratch, call.thread());
-        scratch.ascii(",\"class\":");
-        string(scratch, call.className());
-        scratch.ascii(",\"method\":");
-        string(scratch, call.methodName());
-        scratch.ascii(",\"file\":");
-        String file = call.file();
-        string(scratch, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
-        scratch.ascii(",\"depth\":").number(call.depth(), 0);
-        CallState state = new CallState(id, scratch.copyOfPending());
+        Recent recent = recent(call.out());
+        LineBuffer scratch = recent.scratch();
+        byte[] id = scratch.ascii("\"call\":").number(call.id(), 0).ascii(",\"event\":\"").copyOfPending();
+        if (!recent.sameNames(call)) {
+            scratch.discard();
+            scratch.ascii(",\"thread\":");
+            string(scratch, call.thread());
+            scratch.ascii(",\"class\":");
+            string(scratch, call.className());
+            scratch.ascii(",\"method\":");
+            string(scratch, call.methodName());
+            scratch.ascii(",\"file\":");
+            String file = call.file();
+            string(scratch, normalize ? file.substring(file.lastIndexOf('/') + 1) : file);
+            scratch.ascii(",\"depth\":").number(call.depth(), 0);
+            recent.names(call, scratch.copyOfPending());
+        }
+        CallState state = new CallState(id, recent.names);
         call.formatState(state);
         return state;
     }
@@ -278,7 +306,7 @@ public final class JsonLinesFormat implements TraceFormat {
      * names are the same {@code String} objects on every event (the method's variable table).
      */
     private static byte[] quotedName(LineBuffer out, String name) {
-        Object[] recent = recent(out).names;
+        Object[] recent = recent(out).variables;
         int slot = (name.hashCode() & 31) << 1;
         if (recent[slot] == name) {
             return (byte[]) recent[slot + 1];
@@ -289,10 +317,44 @@ public final class JsonLinesFormat implements TraceFormat {
         return quoted;
     }
 
-    /** Per thread's buffer: source lines and names lately quoted, each beside the key it was quoted for. */
+    /**
+     * Per thread's buffer: source lines and variable names lately quoted, each beside the key it
+     * was quoted for; the last call's names; a scratch buffer to encode into.
+     */
     private static final class Recent {
         final Object[] sources = new Object[2 * 64];
-        final Object[] names = new Object[2 * 32];
+        final Object[] variables = new Object[2 * 32];
+        private LineBuffer scratch;
+        /** The names of the last call that made a state here, and what they were compared by. */
+        byte[] names;
+        private String thread;
+        private String className;
+        private String methodName;
+        private String file;
+        private int depth;
+
+        LineBuffer scratch() {
+            if (scratch == null) {
+                scratch = LineBuffer.scratch();
+            }
+            scratch.discard();
+            return scratch;
+        }
+
+        /** The same strings (a method's are the same objects on every call) and the same depth. */
+        boolean sameNames(Call call) {
+            return names != null && call.thread() == thread && call.className() == className
+                    && call.methodName() == methodName && call.file() == file && call.depth() == depth;
+        }
+
+        void names(Call call, byte[] encoded) {
+            names = encoded;
+            thread = call.thread();
+            className = call.className();
+            methodName = call.methodName();
+            file = call.file();
+            depth = call.depth();
+        }
     }
 
     private static Recent recent(LineBuffer out) {

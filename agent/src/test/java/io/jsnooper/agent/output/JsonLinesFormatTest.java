@@ -53,6 +53,17 @@ class JsonLinesFormatTest {
     }
 
     @Test
+    void eachCallObjectHasItsOwnIdAndDepthWhenTheNamesAreReusedFromTheCallBefore() {
+        format.event(new FixedCall(out, 1, 0, 8), 0, TraceFormat.CALL, 5, source("int f() {"));
+        format.event(new FixedCall(out, 2, 0, 9), 0, TraceFormat.CALL, 5, source("int f() {"));
+        format.end(new FixedCall(out, 1, 0, 10), false, 0);
+
+        assertEquals("{\"call\":8,\"event\":\"call\"," + NAMES + ",\"line\":5,\"source\":\"int f() {\"}\n"
+                + "{\"call\":9,\"event\":\"call\"," + NAMES.replace("\"depth\":1", "\"depth\":2") + ",\"line\":5,\"source\":\"int f() {\"}\n"
+                + "{\"call\":10,\"event\":\"end\"," + NAMES + ",\"by\":\"return\"}\n", written());
+    }
+
+    @Test
     void theGapOfAnOnFailureCaptureIsAnObjectToo() {
         format.omitted(call, out, 12);
 
