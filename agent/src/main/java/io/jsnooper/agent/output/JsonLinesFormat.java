@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {"epoch_us":N,"call":ID,"event":"end","thread":...,"depth":0,"by":"return"|"exception","elapsed_us":N}
  * {"epoch_us":N,"call":ID,"event":"omitted","lines":N}   where an onFailure capture left lines out
  * </pre>
- * Why this shape: the bytes written were most of the cost (~290 bytes an object when every object
+ * Why this shape: the bytes written were most of the cost (~350 bytes an object when every object
  * repeated thread, class, method and file, against ~40 for a text line), and a reader needs no
  * more than the call id to group an object and the file order to order it.
  * <ul>
@@ -31,9 +31,12 @@ import java.util.function.Function;
  * <li>{@code time}, the local clock the text trace shows, on the {@code call} object only: a person
  *     reading one call sees when it started, and a reader gets every later object's local time back
  *     from its {@code epoch_us} and the call's two clocks.
- * <li>{@code var} objects carry the time of the object before them on their thread — their call's
- *     last event, or the end of a call it made (the text trace gives them no time of their own):
- *     this saves a clock read each, and times never go back in a thread's run of lines.
+ * <li>{@code var}, {@code end} and {@code omitted} objects carry the time of the object before them
+ *     on their thread: for a variable, its call's last event or the end of a call it made (the text
+ *     trace gives variables no time of their own); for an end, its return or exception, which the
+ *     tracer reads the clock for anyway; for the gap of an {@code onFailure} capture, the last line
+ *     before it. This saves a clock read each, and times never go back in a thread's run of lines,
+ *     a replayed capture's included.
  * <li>The {@code end} object repeats the {@code call} object's names: a query on ended or failed
  *     calls ("which method, how long") needs no join, and a reader can still place a call whose
  *     start is not in the file (a rotated file read alone, the middle an {@code onFailure} capture
@@ -145,7 +148,8 @@ public final class JsonLinesFormat implements TraceFormat {
         CallState state = state(call);
         LineBuffer out = call.out();
         writeHeld(out, state);
-        start(out, state, System.nanoTime(), false).ascii("end\"").bytes(state.names);
+        // the tracer ends a call at the time of its return or exception, the line just written
+        start(out, state, lastTime(out), false).ascii("end\"").bytes(state.names);
         out.ascii(",\"by\":\"").ascii(byException ? "exception" : "return").ch('"');
         if (!normalize) {
             out.ascii(",\"elapsed_us\":").number(elapsedNanos / 1_000, 0);
@@ -153,10 +157,13 @@ public final class JsonLinesFormat implements TraceFormat {
         end(out);
     }
 
-    /** {@code {"epoch_us":N,"call":ID,"event":"omitted","lines":N}}: still one JSON object per line. */
+    /**
+     * {@code {"epoch_us":N,"call":ID,"event":"omitted","lines":N}}: still one JSON object per line,
+     * with the time of the line before the gap.
+     */
     @Override
     public void omitted(Call call, LineBuffer out, long lines) {
-        start(out, state(call), System.nanoTime(), false).ascii("omitted\",\"lines\":").number(lines, 0);
+        start(out, state(call), lastTime(out), false).ascii("omitted\",\"lines\":").number(lines, 0);
         end(out);
     }
 

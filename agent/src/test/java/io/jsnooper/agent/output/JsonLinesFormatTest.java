@@ -125,6 +125,18 @@ class JsonLinesFormatTest {
         assertTrue(epochMicros(lines.get(3)) > epochMicros(lines.get(0)), lines.toString());
     }
 
+    @Test
+    void theEndTakesTheTimeOfTheReturnBeforeIt() {
+        JsonLinesFormat timed = new JsonLinesFormat(SnoopSettings.DEFAULTS);
+        long returned = System.nanoTime() - 5_000_000;
+        timed.returned(call, returned, 13, source("return n;"), 'I', 1);
+        timed.end(call, false, 1_000);
+
+        List<String> lines = written().lines().collect(Collectors.toList());
+        assertEquals(WallClock.epochMicros(returned), epochMicros(lines.get(0)));
+        assertEquals(WallClock.epochMicros(returned), epochMicros(lines.get(1)), lines.toString());
+    }
+
     private static long epochMicros(String object) {
         Matcher time = Pattern.compile("\"epoch_us\":(\\d+)").matcher(object);
         assertTrue(time.find(), object);
