@@ -86,15 +86,15 @@ public final class Tracer {
             if (caller == null) {
                 thread.refreshLabel();
             }
-            LineBuffer out;
+            LineBuffer out = null; // a recorded call has none until its record is replayed
             boolean capturing = false;
-            if (caller != null && caller.out.isCapture()) {
-                out = caller.out; // inside an onFailure call: part of its capture
-            } else if (output.onFailure) {
-                out = thread.capture();
-                capturing = true;
-            } else {
-                out = thread.buffer(output.sink);
+            if (caller == null || !caller.recording) {
+                if (output.onFailure) {
+                    thread.recorder().reset();
+                    capturing = true;
+                } else {
+                    out = thread.buffer(output.sink);
+                }
             }
             CallTrace call = new CallTrace(method, thread, caller, output, out, capturing, System.nanoTime());
             thread.innermost = call;
@@ -122,10 +122,12 @@ public final class Tracer {
         try {
             MethodInfo method = call.method;
             SourceLines source = method.source;
-            LineBuffer out = call.out;
-            if (!source.path().equals(out.lastSourcePath)) {
-                call.format.sourcePath(call, source.path());
-                out.lastSourcePath = source.path();
+            String lastPath = call.recording ? thread.recorder().lastSourcePath : call.out.lastSourcePath;
+            if (!source.path().equals(lastPath)) {
+                call.format.sourcePath(call, source.path()); // a recorder remembers it itself
+                if (!call.recording) {
+                    call.out.lastSourcePath = source.path();
+                }
             }
             if (!method.hasLocalNames) {
                 Diagnostics.warnOnce("no-lvt:" + method.className, method.className
@@ -389,9 +391,9 @@ public final class Tracer {
         if (call.capturing) {
             // onFailure: the captured trace is written only for a call that failed
             if (byException) {
-                call.out.replayInto(thread.buffer(call.output.sink), call.format, call);
+                thread.recorder().replay(thread.buffer(call.output.sink), call);
             } else {
-                call.out.discard();
+                thread.recorder().reset();
             }
         }
         if (call.caller == null) {
