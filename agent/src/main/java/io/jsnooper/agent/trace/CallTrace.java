@@ -50,6 +50,10 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     boolean ended;
     int currentLine;
     int currentProbe = -1;
+    /** The probe that fired last, line event or not; -1 before the first and after a handler. */
+    int lastProbe = -1;
+    /** Code that ran since the last line event may have changed an object variable in place. */
+    boolean mayHaveMutated;
     /** The exception last reported in this call, so that one passing through several handlers shows once. */
     Throwable lastException;
 

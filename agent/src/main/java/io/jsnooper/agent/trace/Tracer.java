@@ -20,8 +20,10 @@ import java.util.Map;
  * failure ends the tracing of that call with one message, and the program goes on untouched.
  *
  * <p>Decisions follow PySnooper: a variable is "New" the first time it gets a value and "Modified"
- * when its rendering changes, including objects changed in place (reference locals in scope are
- * re-rendered at each line, as PySnooper compares all locals at every line event).
+ * when its rendering changes, including objects changed in place: reference locals in scope are
+ * re-rendered at each line, as PySnooper compares all locals at every line event, except after a
+ * line whose code cannot change an object (it calls nothing, writes no field or array element:
+ * see {@code MutationScan}), where re-rendering could only find what another thread did.
  */
 public final class Tracer {
 
@@ -160,6 +162,11 @@ public final class Tracer {
         ThreadState thread = call.thread;
         try {
             MethodInfo method = call.method;
+            int previous = call.lastProbe;
+            call.lastProbe = probe;
+            if (previous < 0 || method.probeMutates[previous]) {
+                call.mayHaveMutated = true;
+            }
             int line = method.probeLines[probe];
             if (method.probeRearm[probe] && line == call.currentLine) {
                 call.currentProbe = probe; // a jump within the line: still the same line
@@ -171,7 +178,11 @@ public final class Tracer {
                 return;
             }
             makeInnermost(call);
-            reportMutations(call);
+            if (call.mayHaveMutated) {
+                // only after code that calls something or writes a field or array element
+                call.mayHaveMutated = false;
+                reportMutations(call);
+            }
             if (!method.watches.isEmpty() || !method.explodes.isEmpty()) {
                 thread.busy = true;
                 reportWatches(call, null);
@@ -265,6 +276,7 @@ public final class Tracer {
         if (call.ended) {
             return;
         }
+        call.lastProbe = -1; // a handler's code, which no probe's scan covered, runs next
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
