@@ -109,6 +109,8 @@ public final class Report {
         line(String.format(Locale.ROOT, "| traced ÷ hand-written ideal | %.2f× |", traced / ideal));
         line(String.format(Locale.ROOT, "| onFailure, calls that return ÷ traced | %.2f× |", onFailure / traced));
         line(String.format(Locale.ROOT, "| JSON Lines ÷ traced | %.2f× |", jsonl / traced));
+        line(String.format(Locale.ROOT, "| two unchanged objects in scope ÷ traced | %.2f× |",
+                median("TracedBenchmark.tracedWithObjectsInScope") / traced));
         line(String.format(Locale.ROOT, "| naive formatting ÷ traced | %.2f× |", naive / traced));
         line(String.format(Locale.ROOT, "| JDI stepping ÷ traced (per event; per step: %,.0f ns) | %,.0f× |", jdiStep, jdi / traced));
         line(String.format(Locale.ROOT, "| PySnooper (140 µs/line, quoted) ÷ traced | %,.0f× |", PYSNOOPER_NS / traced));

@@ -45,10 +45,21 @@ public class TracedBenchmark {
         return Workload.work(N);
     }
 
+    private final int[] weights = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3};
+    private final StringBuilder log = new StringBuilder("order 42 accepted");
+
+    /** {@link Workload#withObjectsInScope}: the loop of {@link #tracedToFile} with two objects in scope. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = TraceFiles.TRACED)
+    @OperationsPerInvocation(EVENTS)
+    public long tracedWithObjectsInScope() {
+        return Workload.withObjectsInScope(N, weights, log);
+    }
+
     /**
-     * {@code onFailure=true}: every line is still formatted, into the thread's bounded capture
-     * (first 1,000 and last 1,000 lines of a call), and the capture is dropped when {@code work}
-     * returns. Nothing reaches the file; what is measured is formatting plus the capture's copying.
+     * {@code onFailure=true}: each entry is recorded raw (time, line, bits) into the thread's
+     * bounded record (first 1,000 and last 1,000 entries of a call), and the record is forgotten
+     * when {@code work} returns. Nothing is formatted and nothing reaches the file.
      */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = TraceFiles.ON_FAILURE)

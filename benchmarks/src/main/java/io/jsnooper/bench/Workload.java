@@ -25,6 +25,21 @@ public final class Workload {
         return total;
     }
 
+    /**
+     * The same loop with two objects in scope that it never changes: the agent used to re-render
+     * them at every line to spot in-place changes (PySnooper's rule); now only after a line whose
+     * code can change an object, which none of these lines is. Same 6 events per iteration.
+     */
+    @Snoop("benchmarks/target/bench-trace/fallback.log")
+    public static long withObjectsInScope(int n, int[] weights, StringBuilder log) {
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            int x = i * 3;
+            total += x;
+        }
+        return total;
+    }
+
     /** The same body, not snooped, in a class the agent rewrites (because of {@link #work}). */
     public static long unsnooped(int n) {
         long total = 0;

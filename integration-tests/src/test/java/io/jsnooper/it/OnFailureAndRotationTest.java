@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jsnooper.it.fixtures.failure.DyingMain;
 import io.jsnooper.it.fixtures.failure.OnFailureMain;
+import io.jsnooper.it.fixtures.failure.PlainLoopMain;
 import io.jsnooper.it.support.ChildJvm;
 import io.jsnooper.it.support.Jdk;
 import io.jsnooper.it.support.TestPaths;
@@ -14,6 +15,7 @@ import io.jsnooper.it.support.ViewCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,37 @@ class OnFailureAndRotationTest {
         ViewCli view = ViewCli.run(folder, "trace.log", "--failed");
         assertEquals(0, view.exitCode, view.toString());
         assertEquals(trace, view.stdout, "the marker keeps the call together in view");
+    }
+
+    /**
+     * The record keeps entries, not lines, and formats them only at the failure: what it writes
+     * must be exactly the whole trace with its middle cut out, and the marker must count the cut
+     * lines exactly (an exception or a return value takes two lines of text).
+     */
+    @Test
+    void aLongFailedCallIsTheWholeTraceWithItsMiddleCutAndTheCutCountedExactly() throws Exception {
+        String options = ",normalize=true,include=" + PlainLoopMain.class.getName() + "#loop";
+        child(PlainLoopMain.class, options, "1500").run().assertSucceeded();
+        List<String> whole = trace("trace.log").lines().toList();
+        Files.delete(folder.resolve("trace.log"));
+        ChildJvm.Result result = child(PlainLoopMain.class, options + ",onFailure=true", "1500").run().assertSucceeded();
+        assertEquals("sum 1124250\n", result.stdout);
+        List<String> kept = trace("trace.log").lines().toList();
+
+        int marker = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).matches("\\.\\.\\. \\d+ lines omitted \\.\\.\\.")) {
+                marker = i;
+            }
+        }
+        assertTrue(marker >= 1_000, "the head keeps 1000 entries, at least 1000 lines: marker at " + marker);
+        long omitted = Long.parseLong(kept.get(marker).split(" ")[1]);
+        List<String> head = kept.subList(0, marker);
+        List<String> tail = kept.subList(marker + 1, kept.size());
+        assertEquals(whole.size(), head.size() + omitted + tail.size(), "kept + omitted = the whole trace");
+        assertEquals(whole.subList(0, head.size()), head);
+        assertEquals(whole.subList(whole.size() - tail.size(), whole.size()), tail);
+        assertTrue(tail.get(tail.size() - 1).equals("Call ended by exception"), tail.toString());
     }
 
     @Test

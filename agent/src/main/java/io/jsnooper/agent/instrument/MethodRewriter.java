@@ -162,6 +162,7 @@ final class MethodRewriter {
             code.probeJumpOnly[i] = layout.probeJumpOnly.get(i);
             code.probeRearm[i] = layout.probeRearm.get(i);
         }
+        code.probeMutates = MutationScan.of(layout.lineSites, code.probeLines.length);
         code.firstLine = layout.firstLine;
         code.hasLocalNames = layout.hasLocalNames;
         code.isStatic = layout.isStatic;

@@ -273,7 +273,7 @@ public final class JsonLinesFormat implements TraceFormat {
         LineBuffer scratch = recent.scratch();
         byte[] id = scratch.ascii("\"call\":").number(call.id(), 0).ascii(",\"event\":\"").copyOfPending();
         if (!recent.sameNames(call)) {
-            scratch.discard();
+            scratch.clearScratch();
             scratch.ascii(",\"thread\":");
             string(scratch, call.thread());
             scratch.ascii(",\"class\":");
@@ -344,7 +344,7 @@ public final class JsonLinesFormat implements TraceFormat {
             if (scratch == null) {
                 scratch = LineBuffer.scratch();
             }
-            scratch.discard();
+            scratch.clearScratch();
             return scratch;
         }
 

@@ -65,41 +65,21 @@ public final class LineBuffer {
     /** Owner only: what a format keeps for the lines of this thread (JSON Lines: strings it encoded lately). */
     Object formatCache;
 
-    /**
-     * A capture buffer ({@code onFailure}) is never drained: it keeps the first
-     * {@value #HEAD_LINES} lines of a call here and the last {@value #TAIL_LINES} in a ring, and
-     * is replayed into the real buffer only if the call fails.
-     */
-    private final boolean capture;
+    /** A scratch buffer: never handed to a sink, it grows instead. */
+    private final boolean detached;
     /** The sink wants each line on the traced thread as soon as it is finished (SLF4J: MDC). */
     private final boolean immediate;
-    static final int HEAD_LINES = 1_000;
-    static final int TAIL_LINES = 1_000;
-    private int lineStart;
-    private int headLines;
-    private byte[][] tail;
-    private int[] tailLength;
-    private long tailWritten;
 
     LineBuffer(TraceSink sink, Thread owner) {
-        this(sink, owner, false);
+        this(sink, owner, false, CAPACITY);
     }
 
-    private LineBuffer(TraceSink sink, Thread owner, boolean capture) {
-        this(sink, owner, capture, CAPACITY);
-    }
-
-    private LineBuffer(TraceSink sink, Thread owner, boolean capture, int capacity) {
+    private LineBuffer(TraceSink sink, Thread owner, boolean detached, int capacity) {
         this.bytes = new byte[capacity];
         this.sink = sink;
         this.owner = new WeakReference<>(owner);
-        this.capture = capture;
+        this.detached = detached;
         this.immediate = sink != null && sink.isImmediate();
-    }
-
-    /** A buffer for {@code onFailure} calls of the current thread: bounded, never written by itself. */
-    public static LineBuffer newCapture() {
-        return new LineBuffer(null, Thread.currentThread(), true);
     }
 
     /** A small buffer to encode one piece into once (it grows if needed); never written anywhere. */
@@ -107,75 +87,16 @@ public final class LineBuffer {
         return new LineBuffer(null, null, true, 256);
     }
 
-    public boolean isCapture() {
-        return capture;
-    }
-
-    /**
-     * Writes what was captured into {@code target} as whole lines, then forgets it; the format
-     * writes the line that says how many lines were left out between head and tail.
-     */
-    public void replayInto(LineBuffer target, TraceFormat format, TraceFormat.Call call) {
-        target.appendLines(bytes, 0, lineStart);
-        long kept = Math.min(tailWritten, TAIL_LINES);
-        long omitted = tailWritten - kept;
-        if (omitted > 0) {
-            format.omitted(call, target, omitted);
-        }
-        for (long i = tailWritten - kept; i < tailWritten; i++) {
-            int slot = (int) (i % TAIL_LINES);
-            target.appendLines(tail[slot], 0, tailLength[slot]);
-        }
-        discard();
-    }
-
     /** The bytes written so far, finished line or not: for formats that encode a piece once. */
     byte[] copyOfPending() {
         return java.util.Arrays.copyOf(bytes, position);
     }
 
-    /** Forgets what was captured: the call returned normally. */
-    public void discard() {
-        position = 0;
-        lineStart = 0;
-        headLines = 0;
-        tailWritten = 0;
-        lastSourcePath = null;
-    }
-
-    private void appendLines(byte[] source, int offset, int length) {
-        if (length == 0) {
-            return;
+    /** Empties a scratch buffer, to encode the next piece into it. */
+    void clearScratch() {
+        if (detached) {
+            position = 0;
         }
-        ensure(length);
-        System.arraycopy(source, offset, bytes, position, length);
-        position += length;
-        PUBLISHED.setRelease(this, position);
-        if (position >= HAND_OVER_AT || Sinks.shuttingDown) {
-            handOver();
-        }
-    }
-
-    /** A finished line of a capture: kept at the head, or moved into the tail ring. */
-    private void captureLine() {
-        if (headLines < HEAD_LINES) {
-            headLines++;
-            lineStart = position;
-            return;
-        }
-        if (tail == null) {
-            tail = new byte[TAIL_LINES][];
-            tailLength = new int[TAIL_LINES];
-        }
-        int slot = (int) (tailWritten % TAIL_LINES);
-        int length = position - lineStart;
-        if (tail[slot] == null || tail[slot].length < length) {
-            tail[slot] = new byte[Math.max(length, 128)];
-        }
-        System.arraycopy(bytes, lineStart, tail[slot], 0, length);
-        tailLength[slot] = length;
-        tailWritten++;
-        position = lineStart;
     }
 
     public TraceSink sink() {
@@ -312,8 +233,7 @@ public final class LineBuffer {
     public void endLine() {
         ensure(1);
         bytes[position++] = '\n';
-        if (capture) {
-            captureLine();
+        if (detached) {
             return;
         }
         PUBLISHED.setRelease(this, position);
@@ -351,7 +271,7 @@ public final class LineBuffer {
 
     /** Mid-line: hand over the finished lines, then move the unfinished one to the front. */
     private synchronized void makeRoom(int more) {
-        if (capture) {
+        if (detached) {
             bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
             return;
         }

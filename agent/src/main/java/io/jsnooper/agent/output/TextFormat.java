@@ -155,6 +155,21 @@ public final class TextFormat implements TraceFormat {
     }
 
     @Override
+    public int lines(Entry entry) {
+        switch (entry) {
+            case RETURN_WITH_VALUE:
+            case EXCEPTION:
+                return 2;
+            case END_BY_RETURN:
+                return normalize ? 0 : 1;
+            case END_BY_EXCEPTION:
+                return normalize ? 1 : 2;
+            default:
+                return 1;
+        }
+    }
+
+    @Override
     public void omitted(Call call, LineBuffer out, long lines) {
         out.ascii("... ").number(lines, 0).ascii(" lines omitted ...");
         out.endLine();

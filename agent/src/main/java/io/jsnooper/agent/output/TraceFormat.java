@@ -15,6 +15,9 @@ public interface TraceFormat {
     /** Kinds of variable line, as PySnooper labels them. */
     enum Change { STARTING, NEW, MODIFIED }
 
+    /** The kinds of entry a format writes: to count the lines an {@code onFailure} capture left out. */
+    enum Entry { SOURCE_PATH, EVENT, VARIABLE, RETURN, RETURN_WITH_VALUE, EXCEPTION, END_BY_RETURN, END_BY_EXCEPTION }
+
     /** What every line of one call shares. */
     interface Call {
         LineBuffer out();
@@ -73,6 +76,11 @@ public interface TraceFormat {
      * into {@code out}, the real buffer the capture of {@code call} is replayed into.
      */
     void omitted(Call call, LineBuffer out, long lines);
+
+    /** How many lines this format writes for an entry of that kind. */
+    default int lines(Entry entry) {
+        return 1;
+    }
 
     /** Writes a primitive the way Java prints it. */
     static void writePrimitive(LineBuffer out, char kind, long bits) {

@@ -22,15 +22,22 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     final int depth;
     /** How many more levels of callees may be traced below this call ({@code depth} option). */
     final int depthBudget;
-    final LineBuffer out;
+    /**
+     * Where the lines go. For a recorded call ({@code onFailure}), set only when the record is
+     * replayed: until then nothing is formatted.
+     */
+    LineBuffer out;
     /** This call's sink and format; lambda bodies and callees write with their caller's. */
     final MethodOutput output;
+    /** {@code output}'s format, or the thread's {@link EventRecorder} when the call is recorded. */
     final TraceFormat format;
     final ValueRenderer renderer;
     /** For each variable: its value is hidden ({@code redact}). */
     final boolean[] redacted;
     /** This call started an {@code onFailure} capture: it decides whether the capture is written. */
     final boolean capturing;
+    /** This call's entries are recorded, not written: it is, or runs inside, an {@code onFailure} call. */
+    final boolean recording;
     final long id = IDS.incrementAndGet();
     private Object formatState;
     final long startNanos;
@@ -43,6 +50,10 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     boolean ended;
     int currentLine;
     int currentProbe = -1;
+    /** The probe that fired last, line event or not; -1 before the first and after a handler. */
+    int lastProbe = -1;
+    /** Code that ran since the last line event may have changed an object variable in place. */
+    boolean mayHaveMutated;
     /** The exception last reported in this call, so that one passing through several handlers shows once. */
     Throwable lastException;
 
@@ -62,6 +73,7 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     CallTrace(MethodInfo method, ThreadState thread, CallTrace caller, MethodOutput output, LineBuffer out,
             boolean capturing, long startNanos) {
         this.capturing = capturing;
+        this.recording = out == null;
         this.method = method;
         this.thread = thread;
         this.caller = caller;
@@ -79,7 +91,7 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
         }
         this.output = output;
         this.out = out;
-        this.format = output.format;
+        this.format = recording ? thread.recorder() : output.format;
         this.renderer = output.renderer;
         this.redacted = method.redactedVariables(output);
         this.startNanos = startNanos;

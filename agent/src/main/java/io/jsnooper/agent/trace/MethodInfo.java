@@ -25,6 +25,8 @@ public final class MethodInfo {
         public int[][] probeLiveReferences;
         public boolean[] probeJumpOnly;
         public boolean[] probeRearm;
+        /** Per probe: the code after it, up to the next probe, may change an object in place. */
+        public boolean[] probeMutates;
         public int firstLine;
         public boolean hasLocalNames;
         public boolean isStatic;
@@ -48,6 +50,8 @@ public final class MethodInfo {
     final int[][] probeLiveReferences;
     final boolean[] probeJumpOnly;
     final boolean[] probeRearm;
+    /** Per probe: object variables must be re-rendered at the next line (see MutationScan). */
+    final boolean[] probeMutates;
     final int firstLine;
     final char returnKind;
     final SnoopSettings settings;
@@ -94,6 +98,7 @@ public final class MethodInfo {
         this.probeLiveReferences = code.probeLiveReferences;
         this.probeJumpOnly = code.probeJumpOnly;
         this.probeRearm = code.probeRearm;
+        this.probeMutates = code.probeMutates;
         this.firstLine = code.firstLine;
         this.returnKind = kindOf(code.returnDescriptor);
         this.settings = settings;

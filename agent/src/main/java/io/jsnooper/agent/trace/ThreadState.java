@@ -17,14 +17,14 @@ final class ThreadState {
     /** {@code id-name}, PySnooper's thread column; refreshed at each outermost call. */
     String label = "";
     private LineBuffer[] buffers = new LineBuffer[2];
-    private LineBuffer capture;
+    private EventRecorder recorder;
 
-    /** This thread's buffer for onFailure calls, made on first use and reused. */
-    LineBuffer capture() {
-        if (capture == null) {
-            capture = LineBuffer.newCapture();
+    /** This thread's record of onFailure calls, made on first use and reused. */
+    EventRecorder recorder() {
+        if (recorder == null) {
+            recorder = new EventRecorder();
         }
-        return capture;
+        return recorder;
     }
 
     LineBuffer buffer(TraceSink sink) {

@@ -20,8 +20,10 @@ import java.util.Map;
  * failure ends the tracing of that call with one message, and the program goes on untouched.
  *
  * <p>Decisions follow PySnooper: a variable is "New" the first time it gets a value and "Modified"
- * when its rendering changes, including objects changed in place (reference locals in scope are
- * re-rendered at each line, as PySnooper compares all locals at every line event).
+ * when its rendering changes, including objects changed in place: reference locals in scope are
+ * re-rendered at each line, as PySnooper compares all locals at every line event, except after a
+ * line whose code cannot change an object (it calls nothing, writes no field or array element:
+ * see {@code MutationScan}), where re-rendering could only find what another thread did.
  */
 public final class Tracer {
 
@@ -86,15 +88,15 @@ public final class Tracer {
             if (caller == null) {
                 thread.refreshLabel();
             }
-            LineBuffer out;
+            LineBuffer out = null; // a recorded call has none until its record is replayed
             boolean capturing = false;
-            if (caller != null && caller.out.isCapture()) {
-                out = caller.out; // inside an onFailure call: part of its capture
-            } else if (output.onFailure) {
-                out = thread.capture();
-                capturing = true;
-            } else {
-                out = thread.buffer(output.sink);
+            if (caller == null || !caller.recording) {
+                if (output.onFailure) {
+                    thread.recorder().reset();
+                    capturing = true;
+                } else {
+                    out = thread.buffer(output.sink);
+                }
             }
             CallTrace call = new CallTrace(method, thread, caller, output, out, capturing, System.nanoTime());
             thread.innermost = call;
@@ -122,10 +124,12 @@ public final class Tracer {
         try {
             MethodInfo method = call.method;
             SourceLines source = method.source;
-            LineBuffer out = call.out;
-            if (!source.path().equals(out.lastSourcePath)) {
-                call.format.sourcePath(call, source.path());
-                out.lastSourcePath = source.path();
+            String lastPath = call.recording ? thread.recorder().lastSourcePath : call.out.lastSourcePath;
+            if (!source.path().equals(lastPath)) {
+                call.format.sourcePath(call, source.path()); // a recorder remembers it itself
+                if (!call.recording) {
+                    call.out.lastSourcePath = source.path();
+                }
             }
             if (!method.hasLocalNames) {
                 Diagnostics.warnOnce("no-lvt:" + method.className, method.className
@@ -158,6 +162,11 @@ public final class Tracer {
         ThreadState thread = call.thread;
         try {
             MethodInfo method = call.method;
+            int previous = call.lastProbe;
+            call.lastProbe = probe;
+            if (previous < 0 || method.probeMutates[previous]) {
+                call.mayHaveMutated = true;
+            }
             int line = method.probeLines[probe];
             if (method.probeRearm[probe] && line == call.currentLine) {
                 call.currentProbe = probe; // a jump within the line: still the same line
@@ -169,7 +178,11 @@ public final class Tracer {
                 return;
             }
             makeInnermost(call);
-            reportMutations(call);
+            if (call.mayHaveMutated) {
+                // only after code that calls something or writes a field or array element
+                call.mayHaveMutated = false;
+                reportMutations(call);
+            }
             if (!method.watches.isEmpty() || !method.explodes.isEmpty()) {
                 thread.busy = true;
                 reportWatches(call, null);
@@ -263,6 +276,7 @@ public final class Tracer {
         if (call.ended) {
             return;
         }
+        call.lastProbe = -1; // a handler's code, which no probe's scan covered, runs next
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
@@ -389,9 +403,9 @@ public final class Tracer {
         if (call.capturing) {
             // onFailure: the captured trace is written only for a call that failed
             if (byException) {
-                call.out.replayInto(thread.buffer(call.output.sink), call.format, call);
+                thread.recorder().replay(thread.buffer(call.output.sink), call);
             } else {
-                call.out.discard();
+                thread.recorder().reset();
             }
         }
         if (call.caller == null) {
