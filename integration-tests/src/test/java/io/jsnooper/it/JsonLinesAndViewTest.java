@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jsnooper.it.fixtures.failure.OnFailureMain;
+import io.jsnooper.it.fixtures.failure.PlainLoopMain;
 import io.jsnooper.it.fixtures.failure.RoundTrip;
 import io.jsnooper.it.fixtures.failure.TwoThreadsMain;
 import io.jsnooper.it.support.ChildJvm;
@@ -147,6 +148,30 @@ class JsonLinesAndViewTest {
         assertEquals(text.subList(0, 990), shown.subList(0, 990));
         assertEquals(text.subList(text.size() - 990, text.size()), shown.subList(shown.size() - 990, shown.size()));
         assertEquals(1, shown.stream().filter(line -> line.matches("\\.\\.\\. \\d+ lines omitted \\.\\.\\.")).count(), view.stdout);
+    }
+
+    /** As for the text trace: the capture is the whole trace with its middle cut, and the gap counts its objects. */
+    @Test
+    void aLongFailedCallInJsonLinesIsTheWholeTraceWithItsMiddleCutAndTheCutCountedExactly() throws Exception {
+        String options = ",format=jsonl,normalize=true,include=" + PlainLoopMain.class.getName() + "#loop";
+        run(PlainLoopMain.class, "whole.jsonl", options, "1500");
+        run(PlainLoopMain.class, "kept.jsonl", options + ",onFailure=true", "1500");
+        List<String> whole = read("whole.jsonl").lines().toList();
+        List<String> kept = read("kept.jsonl").lines().toList();
+
+        int gap = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            if ("omitted".equals(TraceJson.object(kept.get(i)).get("event"))) {
+                gap = i;
+            }
+        }
+        assertEquals(999, gap, "the head keeps 1000 entries, an object each but the first: the source path");
+        long omitted = ((java.math.BigDecimal) TraceJson.object(kept.get(gap)).get("lines")).longValueExact();
+        List<String> head = kept.subList(0, gap);
+        List<String> tail = kept.subList(gap + 1, kept.size());
+        assertEquals(whole.size(), head.size() + omitted + tail.size(), "kept + omitted = the whole trace");
+        assertEquals(whole.subList(0, head.size()), head);
+        assertEquals(whole.subList(whole.size() - tail.size(), whole.size()), tail);
     }
 
     /** Each call's lines come together: a call event, its lines on one thread, then its end, before the next call. */

@@ -167,6 +167,15 @@ public final class JsonLinesFormat implements TraceFormat {
         end(out);
     }
 
+    /**
+     * An {@code onFailure} gap counts the lines it left out of this file: an object per entry,
+     * none for the source path, which the call object names.
+     */
+    @Override
+    public int lines(Entry entry) {
+        return entry == Entry.SOURCE_PATH ? 0 : 1;
+    }
+
     private LineBuffer startEvent(Call call, CallState state, long nanoTime, String event, int line, byte[] source) {
         LineBuffer out = call.out();
         writeHeld(out, state);

@@ -64,6 +64,13 @@ class JsonLinesFormatTest {
     }
 
     @Test
+    void everyEntryIsOneObjectButTheSourcePathIsNone() {
+        for (TraceFormat.Entry entry : TraceFormat.Entry.values()) {
+            assertEquals(entry == TraceFormat.Entry.SOURCE_PATH ? 0 : 1, format.lines(entry), entry.name());
+        }
+    }
+
+    @Test
     void theGapOfAnOnFailureCaptureIsAnObjectToo() {
         format.omitted(call, out, 12);
 
