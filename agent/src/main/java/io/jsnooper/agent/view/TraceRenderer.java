@@ -131,7 +131,10 @@ final class TraceRenderer {
         out.append('\n');
     }
 
-    /** JSON Lines trims source lines; the source file, when it has the same line, gives its indentation back. */
+    /**
+     * A source line without its indentation (JSON Lines of older agents trimmed them): the source
+     * file, when it has the same line, gives the indentation back. Untrimmed lines pass unchanged.
+     */
     private String indented(String file, int number, String trimmed) {
         if (file == null || trimmed.isEmpty()) {
             return trimmed;
