@@ -14,6 +14,7 @@ import java.util.Set;
  * application's classes, with a warning on every start; defining two small classes does not.
  * The JDK's internal {@code Unsafe.defineClass} is reached by exporting its package to the agent
  * through {@link Instrumentation#redefineModule}, the sanctioned way for an agent to open the JDK.
+ * Called once, by {@link LazyRuntime}, right before the first class is rewritten.
  */
 final class BootstrapInjector {
 
