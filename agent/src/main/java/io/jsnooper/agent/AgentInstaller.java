@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * Installs the agent's transformer, and runs the commands an attaching command line sends. Called
@@ -75,7 +77,10 @@ public final class AgentInstaller {
     }
 
     private static AgentState newState(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
-        SourceLocator.addRoots(options.sourcePath()); // the tracer itself loads at the first traced call
+        List<Path> sourceRoots = options.sourcePath();
+        if (!sourceRoots.isEmpty()) { // without them the locator, like the tracer, loads at the first traced call
+            SourceLocator.addRoots(sourceRoots);
+        }
         SnoopMatcher matcher = new SnoopMatcher(options);
         LazyRuntime runtime = new LazyRuntime(instrumentation);
         SnoopTransformer transformer = new SnoopTransformer(instrumentation, matcher, runtime, options.dumpFolder());
