@@ -8,17 +8,18 @@ import io.jsnooper.agent.instrument.SnoopTransformer;
 import io.jsnooper.agent.match.CalleeRegistry;
 import io.jsnooper.agent.match.SnoopMatcher;
 import io.jsnooper.agent.output.SourceLocator;
-import io.jsnooper.agent.trace.TracerDispatcher;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 /**
- * Installs the agent once the runtime API is in the bootstrap class loader, and runs the commands
- * an attaching command line sends. Called by {@link AgentMain}, at start-up ({@code -javaagent}) or
- * when attached ({@code agentmain}).
+ * Installs the agent's transformer, and runs the commands an attaching command line sends. Called
+ * by {@link AgentMain}, at start-up ({@code -javaagent}) or when attached ({@code agentmain}). What
+ * only a rewrite needs (the runtime API, ASM, the tracer) waits for the first class rewritten.
  */
 public final class AgentInstaller {
 
@@ -76,14 +77,17 @@ public final class AgentInstaller {
     }
 
     private static AgentState newState(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
-        SourceLocator.addRoots(options.sourcePath()); // the tracer itself loads at the first traced call
-        TracerDispatcher.install();
+        List<Path> sourceRoots = options.sourcePath();
+        if (!sourceRoots.isEmpty()) { // without them the locator, like the tracer, loads at the first traced call
+            SourceLocator.addRoots(sourceRoots);
+        }
         SnoopMatcher matcher = new SnoopMatcher(options);
-        SnoopTransformer transformer = new SnoopTransformer(instrumentation, matcher, options.dumpFolder());
+        LazyRuntime runtime = new LazyRuntime(instrumentation);
+        SnoopTransformer transformer = new SnoopTransformer(instrumentation, matcher, runtime, options.dumpFolder());
         instrumentation.addTransformer(transformer, true);
         Retransformer retransformer = new Retransformer(instrumentation);
         CalleeRegistry.onNewOwner(retransformer);
-        return new AgentState(instrumentation, matcher, transformer, retransformer, atStartup);
+        return new AgentState(instrumentation, matcher, runtime, transformer, retransformer, atStartup);
     }
 
     /** The report file is read before the rest, so that even a malformed request gets an answer. */

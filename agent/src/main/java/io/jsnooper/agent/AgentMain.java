@@ -3,10 +3,10 @@ package io.jsnooper.agent;
 import java.lang.instrument.Instrumentation;
 
 /**
- * {@code Premain-Class} and {@code Agent-Class}. Deliberately boring: it defines the runtime API
- * that rewritten code calls in the bootstrap class loader, so that every class loader sees it, and
- * hands over to {@link AgentInstaller}. Nothing may touch {@code io.jsnooper.runtime} before that,
- * or this loader would load its own copy from the jar.
+ * {@code Premain-Class} and {@code Agent-Class}. Deliberately boring: hands over to
+ * {@link AgentInstaller}, and keeps a failure from reaching the program. The runtime API that
+ * rewritten code calls is not defined here but right before the first class is rewritten
+ * ({@link LazyRuntime}), so that a program with nothing snooped starts as fast as it can.
  */
 public final class AgentMain {
 
@@ -22,12 +22,6 @@ public final class AgentMain {
     }
 
     private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
-        try {
-            BootstrapInjector.injectRuntime(instrumentation);
-        } catch (Throwable t) {
-            System.err.println("jsnooper: the agent could not start, the program runs without it: " + t);
-            return;
-        }
         try {
             AgentInstaller.install(arguments, instrumentation, atStartup);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.jsnooper.agent.attach;
 
 import io.jsnooper.agent.instrument.Retransformer;
+import io.jsnooper.agent.instrument.RuntimeLink;
 import io.jsnooper.agent.instrument.SnoopTransformer;
 import io.jsnooper.agent.match.SnoopMatcher;
 import java.lang.instrument.Instrumentation;
@@ -10,6 +11,8 @@ public final class AgentState {
 
     final Instrumentation instrumentation;
     final SnoopMatcher matcher;
+    /** Put in place by the first rewrite, or by the first attach before it retransforms anything. */
+    final RuntimeLink runtime;
     final SnoopTransformer transformer;
     final Retransformer retransformer;
     /** Loaded with -javaagent: detach then keeps @Snoop tracing and undoes only what attach added. */
@@ -19,10 +22,11 @@ public final class AgentState {
     /** Where the last attach sent its trace, for status. */
     String output = "stderr";
 
-    public AgentState(Instrumentation instrumentation, SnoopMatcher matcher, SnoopTransformer transformer,
-            Retransformer retransformer, boolean atStartup) {
+    public AgentState(Instrumentation instrumentation, SnoopMatcher matcher, RuntimeLink runtime,
+            SnoopTransformer transformer, Retransformer retransformer, boolean atStartup) {
         this.instrumentation = instrumentation;
         this.matcher = matcher;
+        this.runtime = runtime;
         this.transformer = transformer;
         this.retransformer = retransformer;
         this.atStartup = atStartup;

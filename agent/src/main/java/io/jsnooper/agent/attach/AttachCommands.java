@@ -56,6 +56,11 @@ public final class AttachCommands {
                 return new Result(false, "error: " + p + " names JDK classes, which are never snooped");
             }
         }
+        // here rather than inside the first retransformation, so that a failure is this command's answer
+        if (!state.runtime.ready()) {
+            return new Result(false, "error: the agent could not define its runtime in the target JVM's bootstrap"
+                    + " class loader, so nothing can be traced (the target's standard error says why)");
+        }
         if (!state.active) {
             state.instrumentation.addTransformer(state.transformer, true);
             state.active = true;

@@ -26,15 +26,23 @@ public final class SnoopTransformer implements ClassFileTransformer {
 
     private final Instrumentation instrumentation;
     private final SnoopMatcher matcher;
-    private final ClassRewriter rewriter;
+    private final RuntimeLink runtime;
+    /**
+     * Made at the first class worth parsing, not at start-up: it loads ASM. A race makes two, which
+     * is harmless (it keeps no state of its own; its final field publishes it safely).
+     */
+    private ClassRewriter rewriter;
     private final Path dumpFolder;
+    /** Set when the runtime could not be put in place: from then on no class is even parsed. */
+    private volatile boolean runtimeMissing;
     /** Binary names of the classes this transformer changed: what detach must restore. */
     private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
-    public SnoopTransformer(Instrumentation instrumentation, SnoopMatcher matcher, Path dumpFolder) {
+    public SnoopTransformer(Instrumentation instrumentation, SnoopMatcher matcher, RuntimeLink runtime,
+            Path dumpFolder) {
         this.instrumentation = instrumentation;
         this.matcher = matcher;
-        this.rewriter = new ClassRewriter(matcher);
+        this.runtime = runtime;
         this.dumpFolder = dumpFolder;
     }
 
@@ -56,12 +64,17 @@ public final class SnoopTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewriteIfTraced(Module module, ClassLoader loader, String className, byte[] classFile) {
-        if (SnoopMatcher.isPlatform(className) || !mayBeTraced(className, classFile)) {
+        if (runtimeMissing || SnoopMatcher.isPlatform(className) || !mayBeTraced(className, classFile)) {
             return null;
         }
         try {
-            byte[] bytes = rewriter.rewrite(classFile, loader);
+            byte[] bytes = rewriter().rewrite(classFile, loader);
             if (bytes == null) {
+                return null;
+            }
+            // the runtime is put in place for the first class rewritten; if it can't be, none is
+            if (!runtime.ready()) {
+                runtimeMissing = true;
                 return null;
             }
             letModuleReadBridge(module);
@@ -72,6 +85,15 @@ public final class SnoopTransformer implements ClassFileTransformer {
             Diagnostics.warn(className.replace('/', '.') + " is not traced: the rewrite failed with " + t);
             return null;
         }
+    }
+
+    private ClassRewriter rewriter() {
+        ClassRewriter r = rewriter;
+        if (r == null) {
+            r = new ClassRewriter(matcher);
+            rewriter = r;
+        }
+        return r;
     }
 
     /** Uses {@code @Snoop}, is named by an include pattern, or has a callee of a snooped method. */
@@ -87,7 +109,11 @@ public final class SnoopTransformer implements ClassFileTransformer {
         return CalleeRegistry.concerns(className, header.getSuperName(), header.getInterfaces());
     }
 
-    /** A named module reads only what it declares; the bridge is in the boot loader's unnamed module. */
+    /**
+     * A named module reads only what it declares; the bridge is in the boot loader's unnamed module.
+     * Runs only once {@link RuntimeLink#ready} said yes: before, {@code Bridge.class} would load the
+     * agent jar's copy of the class into the agent's loader.
+     */
     private void letModuleReadBridge(Module module) {
         Module bridge = Bridge.class.getModule();
         if (module != null && module.isNamed() && !module.canRead(bridge)) {

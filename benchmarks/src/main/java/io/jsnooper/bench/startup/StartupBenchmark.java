@@ -32,7 +32,9 @@ import javax.tools.ToolProvider;
  * JVM still starts the instrumentation support, opens the agent jar, and calls up into Java for
  * every class loaded. What JSnooper adds beyond it is the agent's own work.
  * Usage, from the repository root: {@code java -cp benchmarks.jar
- * io.jsnooper.bench.startup.StartupBenchmark [runs] [work folder] [results file]}.
+ * io.jsnooper.bench.startup.StartupBenchmark [runs] [work folder] [results file] [other agent jar]}.
+ * An other agent jar (say, a build of the previous commit) adds a fourth column, {@code otherAgent},
+ * taking turns with the three: the only fair way to compare two builds on a shared machine.
  */
 public final class StartupBenchmark {
 
@@ -46,6 +48,10 @@ public final class StartupBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         Path work = Paths.get(args.length > 1 ? args[1] : "benchmarks/target/startup");
         Path results = args.length > 2 ? Paths.get(args[2]) : null;
+        Path other = args.length > 3 ? Paths.get(args[3]) : null;
+        if (other != null && !Files.exists(other)) {
+            throw new IllegalStateException(other + " is missing");
+        }
         if (!Files.exists(AGENT)) {
             throw new IllegalStateException(AGENT + " is missing: run from the repository root after `mvn package`");
         }
@@ -62,15 +68,13 @@ public final class StartupBenchmark {
         String agent = "-javaagent:" + AGENT.toAbsolutePath();
         String noopAgent = "-javaagent:" + noop.toAbsolutePath();
 
+        List<String> agents = new ArrayList<>(List.of("", noopAgent, agent));
+        if (other != null) {
+            agents.add("-javaagent:" + other.toAbsolutePath());
+        }
         StringBuilder report = new StringBuilder();
-        measure(report, "hello", runs,
-                List.of(java, "-cp", hello.toString(), "Hello"),
-                List.of(java, noopAgent, "-cp", hello.toString(), "Hello"),
-                List.of(java, agent, "-cp", hello.toString(), "Hello"));
-        measure(report, "classes5000", runs,
-                List.of(java, "-cp", many.toString(), "gen.LoadAll"),
-                List.of(java, noopAgent, "-cp", many.toString(), "gen.LoadAll"),
-                List.of(java, agent, "-cp", many.toString(), "gen.LoadAll"));
+        measure(report, "hello", runs, commands(java, agents, hello, "Hello"));
+        measure(report, "classes5000", runs, commands(java, agents, many, "gen.LoadAll"));
         System.out.print(report);
         if (results != null) {
             Files.createDirectories(results.toAbsolutePath().getParent());
@@ -78,12 +82,25 @@ public final class StartupBenchmark {
         }
     }
 
-    /** The three variants, in the order of the commands {@link #measure} takes. */
-    private static final String[] VARIANTS = {"withoutAgent", "noopAgent", "withAgent"};
+    /** The variants, in the order of the commands {@link #measure} takes; the fourth is optional. */
+    private static final String[] VARIANTS = {"withoutAgent", "noopAgent", "withAgent", "otherAgent"};
 
-    private static void measure(StringBuilder report, String name, int runs, List<String> without,
-            List<String> noop, List<String> with) throws IOException, InterruptedException {
-        List<List<String>> commands = List.of(without, noop, with);
+    /** One command per agent option ("" for none), running {@code main} from {@code classPath}. */
+    private static List<List<String>> commands(String java, List<String> agents, Path classPath, String main) {
+        List<List<String>> commands = new ArrayList<>();
+        for (String agent : agents) {
+            List<String> command = new ArrayList<>(List.of(java));
+            if (!agent.isEmpty()) {
+                command.add(agent);
+            }
+            command.addAll(List.of("-cp", classPath.toString(), main));
+            commands.add(command);
+        }
+        return commands;
+    }
+
+    private static void measure(StringBuilder report, String name, int runs, List<List<String>> commands)
+            throws IOException, InterruptedException {
         for (List<String> command : commands) {
             run(command, new long[1], 0); // warm the page cache and the CDS archive mapping for each
         }
@@ -106,6 +123,8 @@ public final class StartupBenchmark {
             if (median(cpu[0]) > 0) {
                 // CPU time of all the JVM's threads: a neighbour's load delays a run but adds little to it
                 report.append(String.format(Locale.ROOT, "startup.%s.%sCpuMs=%.0f%n", name, VARIANTS[v], median(cpu[v])));
+                // the kernel counts in 10 ms ticks, so medians move in steps of 10: the mean resolves more
+                report.append(String.format(Locale.ROOT, "startup.%s.%sCpuMeanMs=%.1f%n", name, VARIANTS[v], mean(cpu[v])));
             }
             report.append(String.format(Locale.ROOT, "startup.%s.%sMs=%.1f%n", name, VARIANTS[v], ms[v]));
         }
@@ -117,6 +136,10 @@ public final class StartupBenchmark {
         // the do-nothing agent's share: what loading any agent with a class-file hook costs
         report.append(String.format(Locale.ROOT, "startup.%s.noopAddedMs=%.1f%n", name, noopMs - plainMs));
         report.append(String.format(Locale.ROOT, "startup.%s.noopAddedPercent=%.1f%n", name, 100 * (noopMs / plainMs - 1)));
+        if (n > 3) {
+            report.append(String.format(Locale.ROOT, "startup.%s.otherAddedMs=%.1f%n", name, ms[3] - plainMs));
+            report.append(String.format(Locale.ROOT, "startup.%s.otherAddedPercent=%.1f%n", name, 100 * (ms[3] / plainMs - 1)));
+        }
     }
 
     /**
@@ -148,6 +171,10 @@ public final class StartupBenchmark {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    private static double mean(long[] values) {
+        return Arrays.stream(values).average().orElse(0);
     }
 
     private static double median(long[] values) {
