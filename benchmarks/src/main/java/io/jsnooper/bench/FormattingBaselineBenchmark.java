@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -85,7 +86,10 @@ public class FormattingBaselineBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long idealHandWritten() {
-        IdealTraceWriter w = ideal;
+        return writeIdeal(ideal);
+    }
+
+    private static long writeIdeal(IdealTraceWriter w) {
         long total = 0;
         for (int i = 0; i < N; i++) {
             w.lineEvent(LINE_21, SOURCE_21);
@@ -98,6 +102,37 @@ public class FormattingBaselineBenchmark {
             w.variable(MODIFIED_TOTAL, total);
         }
         return total;
+    }
+
+    /**
+     * One ideal writer per thread, all appending to one file: what four threads on this machine's
+     * cores can do at best, the yardstick of {@code TracedBenchmark.tracedToFile4Threads}.
+     */
+    @State(Scope.Thread)
+    public static class ThreadWriter {
+        IdealTraceWriter writer;
+
+        @Setup(Level.Trial)
+        public void open() {
+            writer = new IdealTraceWriter(TraceFiles.prepare("ideal4.log"));
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            writer.close();
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void emptySharedFile() {
+        TraceFiles.truncate(TraceFiles.prepare("ideal4.log"));
+    }
+
+    @Benchmark
+    @Threads(4)
+    @OperationsPerInvocation(EVENTS)
+    public long idealHandWritten4Threads(ThreadWriter thread) {
+        return writeIdeal(thread.writer);
     }
 
     @Benchmark

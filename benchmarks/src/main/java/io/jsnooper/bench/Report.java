@@ -115,6 +115,9 @@ public final class Report {
         line(String.format(Locale.ROOT, "| JDI stepping ÷ traced (per event; per step: %,.0f ns) | %,.0f× |", jdiStep, jdi / traced));
         line(String.format(Locale.ROOT, "| PySnooper (140 µs/line, quoted) ÷ traced | %,.0f× |", PYSNOOPER_NS / traced));
         line(String.format(Locale.ROOT, "| 4-thread aggregate event rate ÷ 1-thread rate | %.2f× |", 4 * traced / traced4));
+        double ideal4 = median("FormattingBaselineBenchmark.idealHandWritten4Threads");
+        line(String.format(Locale.ROOT, "| the same for the hand-written ideal (the machine's ceiling) | %.2f× |",
+                4 * ideal / ideal4));
         line("");
 
         line("| target | measured | met? |");

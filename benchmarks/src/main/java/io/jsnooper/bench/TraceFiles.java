@@ -25,6 +25,8 @@ public final class TraceFiles {
 
     // The @Fork arguments: constants, because annotations need them at compile time.
     public static final String TRACED = AGENT + "=output=" + DIR + "traced.log";
+    /** The objects-in-scope workload: a trace of its own, which TraceCheck's workload grammar doesn't cover. */
+    public static final String OBJECTS = AGENT + "=output=" + DIR + "objects.log";
     public static final String THREADS4 = AGENT + "=output=" + DIR + "threads4.log";
     public static final String UNTRACED = AGENT + "=output=" + DIR + "untraced.log";
     /** Each call's trace kept in memory and dropped when the call returns: nothing should reach the file. */

@@ -50,7 +50,7 @@ public class TracedBenchmark {
 
     /** {@link Workload#withObjectsInScope}: the loop of {@link #tracedToFile} with two objects in scope. */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = TraceFiles.TRACED)
+    @Fork(value = 1, jvmArgsAppend = TraceFiles.OBJECTS)
     @OperationsPerInvocation(EVENTS)
     public long tracedWithObjectsInScope() {
         return Workload.withObjectsInScope(N, weights, log);
