@@ -84,6 +84,7 @@ for suite in "${SUITES[@]}"; do
     done < "reliability/suites/$suite.excluded"
   fi
 
+  unfinished=
   for run in baseline agent; do
     DIR="$WORK/$run"
     # tests read their fixtures from src/test/resources relative to the working directory
@@ -99,6 +100,8 @@ for suite in "${SUITES[@]}"; do
     rc=$?
     set -e
     echo "  $run: exit $rc after $(( $(date +%s) - start )) s$([ $rc = 124 ] && echo ' (TIMED OUT)')"
+    # the launcher writes its report only at the end: a pass that timed out or was killed has none
+    [ -n "$(ls "$DIR/reports" 2>/dev/null)" ] || unfinished="$unfinished $run"
     grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$DIR/console.txt" | tr -s ' ' | sed 's/^/    /' || true
   done
   diag=$(grep -c '^jsnooper:' "$WORK/agent/console.txt" || true)
@@ -106,6 +109,11 @@ for suite in "${SUITES[@]}"; do
   bad_agent=$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/agent/console.txt" || true)
   echo "  agent diagnostics: $diag lines; VerifyError/ClassFormatError/LinkageError mentions:" \
        "$bad_base without the agent, $bad_agent with it"
+  if [ -n "$unfinished" ]; then
+    echo "  NOT COMPARED: no report from${unfinished} (the pass did not finish)"
+    status=1
+    continue
+  fi
   "$JAVA" -cp reliability/target/classes io.jsnooper.reliability.SuiteDiff "$WORK/baseline/reports" "$WORK/agent/reports" \
       | sed 's/^/  /' || status=1
 done
