@@ -2,6 +2,7 @@ package io.jsnooper.agent.output;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -157,6 +158,10 @@ public final class ValueRenderer {
         } else if (value instanceof Number || value instanceof Boolean) {
             sb.append(value);
         } else if (depth > MAX_NESTING) {
+            sb.append(identity(value));
+        } else if (Proxy.isProxyClass(value.getClass())) {
+            // every method of a proxy, toString() included, runs the program's handler: a mock
+            // in recording mode would record the call. Shown, never called.
             sb.append(identity(value));
         } else if (value.getClass().isArray()) {
             appendArray(sb, value, depth);
