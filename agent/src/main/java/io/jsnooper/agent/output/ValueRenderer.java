@@ -455,6 +455,11 @@ public final class ValueRenderer {
                 noteSlow(value.getClass());
             }
         } catch (Throwable t) {
+            if (t instanceof VirtualMachineError) {
+                // It ran out of heap or stack: calling it again at every line would fill the heap
+                // again each time (a toString() of a half-changed linked structure, that loops).
+                SLOW_TO_STRING.add(value.getClass());
+            }
             sb.append("<toString() threw ").append(t.getClass().getName());
             String message = safeMessage(t);
             if (message != null) {

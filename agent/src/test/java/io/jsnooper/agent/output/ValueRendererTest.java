@@ -257,4 +257,24 @@ class ValueRendererTest {
     void anEnumRendersAsItsName() {
         assertEquals("RED", renderer.render(Color.RED));
     }
+
+    /** Stands for a toString() that loops over a half-changed structure until the heap is full. */
+    static final class HeapFiller {
+        int calls;
+
+        @Override
+        public String toString() {
+            calls++;
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void aToStringThatRanOutOfMemoryIsNotCalledAgain() {
+        HeapFiller value = new HeapFiller();
+        assertEquals("<toString() threw java.lang.OutOfMemoryError: Java heap space>", renderer.render(value));
+        String again = renderer.render(value);
+        assertEquals(1, value.calls, "called again: " + again);
+        assertTrue(again.endsWith(" <toString() skipped: slow>"), again);
+    }
 }
