@@ -164,11 +164,7 @@ public final class LineBuffer {
     /** {@code value} as exactly {@code digits} zero-padded digits. */
     public LineBuffer zeroPadded(long value, int digits) {
         ensure(digits);
-        long v = value;
-        for (int i = position + digits - 1; i >= position; i--) {
-            bytes[i] = (byte) ('0' + (v % 10));
-            v /= 10;
-        }
+        putDigits(bytes, position, digits, value);
         position += digits;
         return this;
     }
@@ -189,11 +185,7 @@ public final class LineBuffer {
         ensure(15);
         System.arraycopy(clockPrefix, 0, bytes, position, 9);
         position += 9;
-        int fraction = (int) (micros - seconds * 1_000_000);
-        for (int i = position + 5; i >= position; i--) {
-            bytes[i] = (byte) ('0' + fraction % 10);
-            fraction /= 10;
-        }
+        putDigits(bytes, position, 6, micros - seconds * 1_000_000);
         position += 6;
         return this;
     }
@@ -210,17 +202,9 @@ public final class LineBuffer {
             long seconds = micros / 1_000_000;
             if (epochMicros < 0 || seconds != epochMicros / 1_000_000) {
                 epochLength = digitCount(seconds) + 6;
-                long v = seconds;
-                for (int i = epochLength - 7; i >= 0; i--) {
-                    epochDigits[i] = (byte) ('0' + v % 10);
-                    v /= 10;
-                }
+                putDigits(epochDigits, 0, epochLength - 6, seconds);
             }
-            int fraction = (int) (micros - seconds * 1_000_000);
-            for (int i = epochLength - 1; i >= epochLength - 6; i--) {
-                epochDigits[i] = (byte) ('0' + fraction % 10);
-                fraction /= 10;
-            }
+            putDigits(epochDigits, epochLength - 6, 6, micros - seconds * 1_000_000);
             epochMicros = micros;
         }
         ensure(epochLength);
@@ -295,11 +279,17 @@ public final class LineBuffer {
             value = -value;
             digits--;
         }
-        for (int i = position + digits - 1; i >= position; i--) {
-            bytes[i] = (byte) ('0' + (value % 10));
-            value /= 10;
-        }
+        putDigits(bytes, position, digits, value);
         position += digits;
+    }
+
+    /** The last {@code count} decimal digits of {@code value} (not negative), zero-padded, at {@code at}. */
+    private static void putDigits(byte[] target, int at, int count, long value) {
+        long v = value;
+        for (int i = at + count - 1; i >= at; i--) {
+            target[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     private static int digitCount(long value) {
