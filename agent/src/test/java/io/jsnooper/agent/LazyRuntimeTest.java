@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.jsnooper.agent.instrument.Rewriting;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LazyRuntimeTest {
 
     @Test
-    void aFailedDefinitionIsSaidOnceOnStderrAndNeverTriedAgain() {
+    void aFailedDefinitionIsSaidOnceOnStderrAndNeverTriedAgain() throws Throwable {
         AtomicInteger redefinitions = new AtomicInteger();
         // an Instrumentation whose redefineModule refuses, the first step of the definition
         Instrumentation refusing = (Instrumentation) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -29,7 +27,7 @@ class LazyRuntimeTest {
                 });
         LazyRuntime runtime = new LazyRuntime(refusing);
 
-        String stderr = stderrOf(() -> {
+        String stderr = Rewriting.stderrOf(() -> {
             assertFalse(runtime.ready());
             assertFalse(runtime.ready());
         });
@@ -39,17 +37,5 @@ class LazyRuntimeTest {
         assertTrue(stderr.startsWith("jsnooper: cannot define the runtime in the bootstrap class loader, so nothing is"
                 + " traced and every class keeps its code: java.lang.UnsupportedOperationException: refused for the"
                 + " test"), stderr);
-    }
-
-    private static String stderrOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

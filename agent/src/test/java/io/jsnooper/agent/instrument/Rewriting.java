@@ -28,7 +28,7 @@ import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceMethodVisitor;
 
 /** Rewrites fixture classes as the agent would, verifies them, and runs them in a fresh loader. */
-final class Rewriting {
+public final class Rewriting {
 
     static {
         // in-process, Bridge comes from target/classes: connect it to the tracer as the agent would
@@ -144,12 +144,12 @@ final class Rewriting {
         return lines;
     }
 
-    interface Action {
+    public interface Action {
         void run() throws Throwable;
     }
 
     /** What {@code action} wrote to System.err (the trace and the agent's warnings). */
-    static String stderrOf(Action action) throws Throwable {
+    public static String stderrOf(Action action) throws Throwable {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
