@@ -64,9 +64,9 @@ final class EventRecorder implements TraceFormat {
     void reset() {
         int used = (int) Math.min(recorded, SIZE);
         // drop references to the traced program's values and calls, so the record keeps nothing alive
+        // (names and source lines belong to the method's static description: they can stay)
         Arrays.fill(calls, 0, used, null);
         Arrays.fill(values, 0, used, null);
-        Arrays.fill(sources, 0, used, null);
         Arrays.fill(dropped, 0);
         recorded = 0;
         next = 0;
