@@ -163,6 +163,7 @@ final class MethodRewriter {
             code.probeRearm[i] = layout.probeRearm.get(i);
         }
         code.probeMutates = MutationScan.of(layout.lineSites, code.probeLines.length);
+        code.fieldOwners = MutationScan.fieldOwners(layout.method.instructions);
         code.firstLine = layout.firstLine;
         code.hasLocalNames = layout.hasLocalNames;
         code.isStatic = layout.isStatic;

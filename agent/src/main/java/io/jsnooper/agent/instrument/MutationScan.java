@@ -44,6 +44,20 @@ final class MutationScan {
         return mutates;
     }
 
+    /**
+     * The classes whose instance fields the method writes directly (dotted names): while it runs, their
+     * objects may be half-changed (links being rewired), and the tracer must not call their toString().
+     */
+    static String[] fieldOwners(org.objectweb.asm.tree.InsnList code) {
+        java.util.LinkedHashSet<String> owners = new java.util.LinkedHashSet<>();
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.PUTFIELD) {
+                owners.add(((org.objectweb.asm.tree.FieldInsnNode) insn).owner.replace('/', '.'));
+            }
+        }
+        return owners.toArray(new String[0]);
+    }
+
     private static boolean reachesMutation(AbstractInsnNode site, Map<AbstractInsnNode, Integer> lineSites) {
         Set<AbstractInsnNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<AbstractInsnNode> work = new ArrayDeque<>();

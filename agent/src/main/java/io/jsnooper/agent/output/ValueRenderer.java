@@ -17,6 +17,11 @@ import java.util.RandomAccess;
  * one, else by their fields one level deep. Nothing thrown by user code escapes: a failing
  * {@code toString()} renders as {@code <toString() threw ...>}.
  *
+ * <p>A class's own {@code toString()} is program code run at moments the program never runs it, so
+ * it is not called where it could see an object half-changed: an object whose class's code is
+ * running on this thread (see {@link InProgress}) shows its fields instead, and so does an
+ * {@code Iterable} that is not a {@code Collection}, which may be endless by design.
+ *
  * <p>The caller must mark its thread as inside the tracer while rendering, so that a snooped method
  * called from a {@code toString()} is not traced.
  */
@@ -66,6 +71,23 @@ public final class ValueRenderer {
     private static final Object SELF_MAP = new Object();
     private static final Object SELF_OBJECT = new Object();
 
+    /**
+     * Which objects are in the middle of being changed by code of their own class, on the thread
+     * that renders: their {@code toString()} could loop on broken links or run past a bound that
+     * the next line restores.
+     */
+    public interface InProgress {
+        boolean isInProgress(Object value);
+    }
+
+    /** Nothing is in progress: a value rendered outside any traced call. */
+    public static final InProgress NOTHING_IN_PROGRESS = new InProgress() {
+        @Override
+        public boolean isInProgress(Object value) {
+            return false;
+        }
+    };
+
     private final int maxLength;
     /** Render at most this many characters before cutting; keeps huge values cheap. */
     private final int budget;
@@ -98,8 +120,13 @@ public final class ValueRenderer {
     }
 
     public String render(Object value) {
+        return render(value, NOTHING_IN_PROGRESS);
+    }
+
+    /** @param inProgress objects whose {@code toString()} must not be called now */
+    public String render(Object value, InProgress inProgress) {
         StringBuilder sb = new StringBuilder();
-        append(sb, value, 0);
+        append(sb, value, 0, inProgress);
         if (normalize) {
             stripIdentityHashes(sb);
         }
@@ -140,7 +167,7 @@ public final class ValueRenderer {
         return s.subSequence(0, left) + "..." + s.subSequence(s.length() - right, s.length());
     }
 
-    private void append(StringBuilder sb, Object value, int depth) {
+    private void append(StringBuilder sb, Object value, int depth, InProgress inProgress) {
         if (value == null) {
             sb.append("null");
         } else if (value == SELF_COLLECTION) {
@@ -155,8 +182,8 @@ public final class ValueRenderer {
             appendString(sb, (String) value);
         } else if (value instanceof Character) {
             sb.append(charLiteral((Character) value));
-        } else if (value instanceof Number || value instanceof Boolean) {
-            sb.append(value);
+        } else if (value instanceof Number && value.getClass().getClassLoader() == null || value instanceof Boolean) {
+            sb.append(value); // the JDK's numbers; a program's own Number goes through its toString() below
         } else if (depth > MAX_NESTING) {
             sb.append(identity(value));
         } else if (Proxy.isProxyClass(value.getClass())) {
@@ -164,13 +191,20 @@ public final class ValueRenderer {
             // in recording mode would record the call. Shown, never called.
             sb.append(identity(value));
         } else if (value.getClass().isArray()) {
-            appendArray(sb, value, depth);
+            appendArray(sb, value, depth, inProgress);
         } else if (value instanceof Collection && isJdk(value)) {
-            appendCollection(sb, (Collection<?>) value, depth);
+            appendCollection(sb, (Collection<?>) value, depth, inProgress);
         } else if (value instanceof Map && isJdk(value)) {
-            appendMap(sb, (Map<?, ?>) value, depth);
+            appendMap(sb, (Map<?, ?>) value, depth, inProgress);
         } else if (value instanceof Enum) {
             sb.append(((Enum<?>) value).name());
+        } else if (!isPlatform(value) && (inProgress.isInProgress(value) || isIterableOnly(value))) {
+            // its toString() could loop: on links its own class is rewiring, or over an endless Iterable
+            if (depth == 0 && !value.getClass().isHidden()) {
+                appendFields(sb, value, inProgress);
+            } else {
+                sb.append(identity(value));
+            }
         } else if (value instanceof CharSequence) {
             appendCharSequence(sb, (CharSequence) value);
         } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
@@ -180,7 +214,7 @@ public final class ValueRenderer {
                 appendToString(sb, value);
             }
         } else if (depth == 0 && !isJdk(value) && !value.getClass().isHidden()) {
-            appendFields(sb, value);
+            appendFields(sb, value, inProgress);
         } else {
             sb.append(identity(value));
         }
@@ -228,16 +262,16 @@ public final class ValueRenderer {
         }
     }
 
-    private void appendArray(StringBuilder sb, Object array, int depth) {
+    private void appendArray(StringBuilder sb, Object array, int depth, InProgress inProgress) {
         if (array instanceof char[] || array instanceof int[] || array instanceof byte[] || array instanceof long[]) {
             appendPrimitiveArray(sb, array);
             return;
         }
         int length = java.lang.reflect.Array.getLength(array);
         sb.append('[');
-        int shown = appendElements(sb, length, i -> java.lang.reflect.Array.get(array, i), depth);
+        int shown = appendElements(sb, length, i -> java.lang.reflect.Array.get(array, i), depth, inProgress);
         if (shown < length) {
-            appendTail(sb, shown, length, i -> java.lang.reflect.Array.get(array, i), depth);
+            appendTail(sb, shown, length, i -> java.lang.reflect.Array.get(array, i), depth, inProgress);
         }
         sb.append(']');
     }
@@ -288,7 +322,7 @@ public final class ValueRenderer {
         }
     }
 
-    private void appendCollection(StringBuilder sb, Collection<?> collection, int depth) {
+    private void appendCollection(StringBuilder sb, Collection<?> collection, int depth, InProgress inProgress) {
         sb.append('[');
         try {
             if (collection instanceof List && collection instanceof RandomAccess) {
@@ -298,9 +332,9 @@ public final class ValueRenderer {
                     Object e = list.get(i);
                     return e == list ? SELF_COLLECTION : e;
                 };
-                int shown = appendElements(sb, size, element, depth);
+                int shown = appendElements(sb, size, element, depth, inProgress);
                 if (shown < size) {
-                    appendTail(sb, shown, size, element, depth);
+                    appendTail(sb, shown, size, element, depth, inProgress);
                 }
             } else {
                 Iterator<?> it = collection.iterator();
@@ -313,10 +347,10 @@ public final class ValueRenderer {
                         sb.append(", ");
                     }
                     Object element = it.next();
-                    append(sb, element == collection ? SELF_COLLECTION : element, depth + 1);
+                    append(sb, element == collection ? SELF_COLLECTION : element, depth + 1, inProgress);
                 }
                 if (it.hasNext()) {
-                    appendReverseTail(sb, collection, shown, depth);
+                    appendReverseTail(sb, collection, shown, depth, inProgress);
                 }
             }
         } catch (RuntimeException e) {
@@ -325,7 +359,7 @@ public final class ValueRenderer {
         sb.append(']');
     }
 
-    private void appendMap(StringBuilder sb, Map<?, ?> map, int depth) {
+    private void appendMap(StringBuilder sb, Map<?, ?> map, int depth, InProgress inProgress) {
         sb.append('{');
         try {
             boolean first = true;
@@ -338,9 +372,9 @@ public final class ValueRenderer {
                     sb.append(", ");
                 }
                 first = false;
-                append(sb, e.getKey() == map ? SELF_MAP : e.getKey(), depth + 1);
+                append(sb, e.getKey() == map ? SELF_MAP : e.getKey(), depth + 1, inProgress);
                 sb.append('=');
-                append(sb, e.getValue() == map ? SELF_MAP : e.getValue(), depth + 1);
+                append(sb, e.getValue() == map ? SELF_MAP : e.getValue(), depth + 1, inProgress);
             }
         } catch (RuntimeException e) {
             sb.append("<").append(e.getClass().getSimpleName()).append(" while iterating>");
@@ -353,23 +387,23 @@ public final class ValueRenderer {
     }
 
     /** Elements from the front until the budget is spent; returns how many were shown. */
-    private int appendElements(StringBuilder sb, int size, Element element, int depth) {
+    private int appendElements(StringBuilder sb, int size, Element element, int depth, InProgress inProgress) {
         int i = 0;
         for (; i < size && sb.length() <= budget; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            append(sb, element.at(i), depth + 1);
+            append(sb, element.at(i), depth + 1, inProgress);
         }
         return i;
     }
 
-    /** The last elements, so that the middle cut shows both ends of a long sequence. */
     /**
      * The end of an ordered collection that can be walked backwards (a LinkedList, a TreeSet),
      * so that the middle cut keeps both ends; for others (hash sets) the front has to do.
      */
-    private void appendReverseTail(StringBuilder sb, Collection<?> collection, int shown, int depth) {
+    private void appendReverseTail(StringBuilder sb, Collection<?> collection, int shown, int depth,
+            InProgress inProgress) {
         Iterator<?> reverse = null;
         if (collection instanceof java.util.Deque) {
             reverse = ((java.util.Deque<?>) collection).descendingIterator();
@@ -389,20 +423,21 @@ public final class ValueRenderer {
             last.add(e == collection ? SELF_COLLECTION : e);
             length += 4; // a rough floor: appendTail measures the real renderings
         }
-        appendTail(sb, 0, last.size(), i -> last.get(last.size() - 1 - i), depth);
+        appendTail(sb, 0, last.size(), i -> last.get(last.size() - 1 - i), depth, inProgress);
     }
 
     /**
      * The last elements, at least a budget's worth, so that the middle cut shows both ends of a long
      * sequence; when they reach the elements already shown, the rest is written whole, unmarked.
      */
-    private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth) {
+    private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth,
+            InProgress inProgress) {
         List<String> tail = new ArrayList<>();
         int length = 0;
         int i = size - 1;
         for (; i >= shown && length <= budget; i--) {
             StringBuilder one = new StringBuilder();
-            append(one, element.at(i), depth + 1);
+            append(one, element.at(i), depth + 1, inProgress);
             tail.add(one.toString());
             length += one.length() + 2;
         }
@@ -491,14 +526,17 @@ public final class ValueRenderer {
         }
     }
 
-    /** {@code Order{id=5, total=12.5}}: more useful than {@code Order@1b6d3586}. */
-    private void appendFields(StringBuilder sb, Object value) {
+    /**
+     * {@code Order{id=5, total=12.5}}: more useful than {@code Order@1b6d3586}; a record
+     * {@code Range[low=2, high=9]}, its own toString()'s text without running it.
+     */
+    private void appendFields(StringBuilder sb, Object value, InProgress inProgress) {
         FieldShape shape = FIELD_SHAPES.get(value.getClass());
         if (shape.name == null) {
             sb.append(identity(value)); // a nested class loaded without its outer one: no simple name
             return;
         }
-        sb.append(shape.name).append('{');
+        sb.append(shape.name).append(shape.record ? '[' : '{');
         try {
             Field[] fields = shape.fields;
             for (int i = 0; i < fields.length; i++) {
@@ -516,12 +554,12 @@ public final class ValueRenderer {
                     continue;
                 }
                 Object fieldValue = field.get(value);
-                append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1);
+                append(sb, fieldValue == value ? SELF_OBJECT : fieldValue, 1, inProgress);
             }
         } catch (Throwable t) {
             sb.append("<fields unreadable: ").append(t.getClass().getSimpleName()).append('>');
         } finally {
-            sb.append('}');
+            sb.append(shape.record ? ']' : '}');
         }
     }
 
@@ -549,7 +587,11 @@ public final class ValueRenderer {
         final String name;
         final Field[] fields;
 
-        FieldShape(String name, Field[] fields) {
+        /** A record shows as its generated toString() would: {@code Range[low=2, high=9]}. */
+        final boolean record;
+
+        FieldShape(String name, Field[] fields, boolean record) {
+            this.record = record;
             this.name = name;
             this.fields = fields;
         }
@@ -563,7 +605,7 @@ public final class ValueRenderer {
                 String simple = type.getSimpleName(); // throws for a nested class loaded without its outer one
                 name = simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple;
             } catch (Throwable t) {
-                return new FieldShape(null, new Field[0]);
+                return new FieldShape(null, new Field[0], false);
             }
             List<Field> fields = new ArrayList<>();
             try {
@@ -577,7 +619,7 @@ public final class ValueRenderer {
             } catch (Throwable t) {
                 // a field type that can't be resolved: show the fields found so far
             }
-            return new FieldShape(name, fields.toArray(new Field[0]));
+            return new FieldShape(name, fields.toArray(new Field[0]), type.isRecord());
         }
     };
 
@@ -609,6 +651,19 @@ public final class ValueRenderer {
             return "<getMessage() threw " + ignored.getClass().getName() + ">";
         }
     }
+
+    /** An Iterable that is not a Collection has no size: it may be a generator without end. */
+    private static boolean isIterableOnly(Object value) {
+        return value instanceof Iterable && !(value instanceof Collection);
+    }
+
+    /** A class of the JDK itself (a {@code sun.nio.fs.UnixPath} too), not of the program. */
+    private static boolean isPlatform(Object value) {
+        ClassLoader loader = value.getClass().getClassLoader();
+        return loader == null || loader == PLATFORM_LOADER || isJdk(value);
+    }
+
+    private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
 
     private static boolean isJdk(Object value) {
         String name = value.getClass().getName();

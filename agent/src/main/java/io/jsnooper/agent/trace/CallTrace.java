@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The state of one traced call: what was last shown of each variable, where the call is, and when
  * it started. The rewritten method keeps it in a local slot and passes it back with every event.
  */
-final class CallTrace implements WatchScope, TraceFormat.Call {
+final class CallTrace implements WatchScope, TraceFormat.Call, ValueRenderer.InProgress {
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -66,6 +66,9 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
     /** Slow renderings seen per variable; past {@link #COSTLY_AFTER} it isn't re-rendered at each line. */
     private int[] slowRenderings;
     private static final int COSTLY_AFTER = 3;
+
+    /** How many calls, from the innermost out, are asked whether an object is theirs: deep recursion is bounded. */
+    private static final int IN_PROGRESS_LEVELS = 32;
 
     /** Watch expressions and exploded parts: label → what was last shown. */
     Map<String, String> watchShown;
@@ -166,6 +169,38 @@ final class CallTrace implements WatchScope, TraceFormat.Call {
             slowRenderings = new int[seen.length];
         }
         slowRenderings[var]++;
+    }
+
+    /**
+     * An object is in progress while this call or a traced call around it has it as {@code this}, or
+     * writes fields of its class directly (a tree's method rewiring its nodes' links): its
+     * {@code toString()} could see it half-changed, with a cycle in its links or past a bound.
+     */
+    @Override
+    public boolean isInProgress(Object value) {
+        CallTrace call = this;
+        for (int level = 0; call != null && level < IN_PROGRESS_LEVELS; level++, call = call.caller) {
+            int self = call.method.thisVar;
+            if (self >= 0 && call.references[self] == value || writesFieldsOf(call.method.fieldOwners, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean writesFieldsOf(String[] owners, Object value) {
+        if (owners.length == 0) {
+            return false;
+        }
+        for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            String name = type.getName();
+            for (String owner : owners) {
+                if (owner.equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     Map<String, String> watchShown() {

@@ -27,6 +27,8 @@ public final class MethodInfo {
         public boolean[] probeRearm;
         /** Per probe: the code after it, up to the next probe, may change an object in place. */
         public boolean[] probeMutates;
+        /** Classes whose instance fields the method writes directly (dotted names). */
+        public String[] fieldOwners = new String[0];
         public int firstLine;
         public boolean hasLocalNames;
         public boolean isStatic;
@@ -43,6 +45,10 @@ public final class MethodInfo {
     final boolean isConstructor;
     final boolean hasLocalNames;
     final String[] varNames;
+    /** The variable holding {@code this}, or -1 in a static method. */
+    final int thisVar;
+    /** Classes whose instance fields this method writes: their objects may be half-changed while it runs. */
+    final String[] fieldOwners;
     final char[] varKinds;
     /** For each variable: true when its value can change in place and must be re-rendered. */
     final boolean[] varMutable;
@@ -88,6 +94,8 @@ public final class MethodInfo {
         this.isConstructor = code.isConstructor;
         this.hasLocalNames = code.hasLocalNames;
         this.varNames = code.varNames;
+        this.thisVar = code.isStatic ? -1 : java.util.Arrays.asList(code.varNames).indexOf("this");
+        this.fieldOwners = code.fieldOwners;
         this.varKinds = new char[code.varDescriptors.length];
         this.varMutable = new boolean[code.varDescriptors.length];
         for (int i = 0; i < code.varDescriptors.length; i++) {

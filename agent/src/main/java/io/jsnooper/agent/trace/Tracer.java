@@ -240,9 +240,9 @@ public final class Tracer {
         ThreadState thread = call.thread;
         thread.busy = true;
         try {
-            String rendering = call.renderer.render(value);
+            call.references[var] = value; // first: `this` is in progress from its Starting var line on
+            String rendering = call.renderer.render(value, call);
             boolean seen = call.seen[var];
-            call.references[var] = value;
             if (seen && rendering.equals(call.rendered[var])) {
                 return;
             }
@@ -336,7 +336,9 @@ public final class Tracer {
             if (!hasValue) {
                 call.format.returned(call, now, line, source);
             } else if (kind == MethodInfo.KIND_REFERENCE) {
-                call.format.returned(call, now, line, source, call.renderer.render(reference));
+                // the method is done with it: only the calls around it can be halfway through changing it
+                ValueRenderer.InProgress around = call.caller != null ? call.caller : ValueRenderer.NOTHING_IN_PROGRESS;
+                call.format.returned(call, now, line, source, call.renderer.render(reference, around));
             } else {
                 call.format.returned(call, now, line, source, kind, bits);
             }
@@ -431,7 +433,7 @@ public final class Tracer {
                     continue;
                 }
                 long start = System.nanoTime();
-                String rendering = call.renderer.render(value);
+                String rendering = call.renderer.render(value, call);
                 if (System.nanoTime() - start > COSTLY_RENDERING_NANOS) {
                     // a toString() of a huge value, repeated at every line, would make a loop
                     // quadratic: after a few, this call shows the variable only when it is stored
@@ -466,7 +468,7 @@ public final class Tracer {
         for (WatchExpression explode : method.explodes) {
             Object value = WatchEvaluator.evaluate(explode, call);
             if (value != WatchScope.ABSENT) {
-                Exploder.explode(explode.source(), value, call.renderer::render,
+                Exploder.explode(explode.source(), value, part -> call.renderer.render(part, call),
                         (part, partValue) -> reportWatched(call, shown, label, part, partValue));
             }
         }
@@ -478,7 +480,7 @@ public final class Tracer {
             return; // an exploded local: the local itself is already shown, as in PySnooper
         }
         String rendering = call.output.isRedacted(name) ? ValueRenderer.REDACTED
-                : value instanceof WatchEvaluator.Failure ? value.toString() : call.renderer.render(value);
+                : value instanceof WatchEvaluator.Failure ? value.toString() : call.renderer.render(value, call);
         String before = shown.put(name, rendering);
         if (rendering.equals(before)) {
             return;

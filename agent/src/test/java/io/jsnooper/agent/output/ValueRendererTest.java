@@ -277,4 +277,89 @@ class ValueRendererTest {
         assertEquals(1, value.calls, "called again: " + again);
         assertTrue(again.endsWith(" <toString() skipped: slow>"), again);
     }
+
+    /** Counts its toString() calls: one is one too many while its own class is changing it. */
+    static final class Chain {
+        int calls;
+        Chain next;
+        final int value;
+
+        Chain(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public String toString() {
+            calls++;
+            return "chain " + value;
+        }
+    }
+
+    @Test
+    void anObjectInProgressShowsItsFieldsWithoutItsToStringRunning() {
+        Chain chain = new Chain(1);
+        chain.next = new Chain(2);
+
+        String rendering = renderer.render(chain, value -> value instanceof Chain);
+
+        assertEquals(0, chain.calls + chain.next.calls, rendering);
+        assertTrue(rendering.matches("Chain\\{calls=0, next=io\\.jsnooper\\.agent\\.output\\.ValueRendererTest\\$Chain@[0-9a-f]+, value=1}"),
+                rendering);
+        assertEquals("chain 1", renderer.render(chain), "not in progress: its own toString()");
+    }
+
+    @Test
+    void anObjectInProgressInsideACollectionShowsByIdentity() {
+        Chain chain = new Chain(7);
+
+        String rendering = renderer.render(List.of(chain, "x"), value -> value == chain);
+
+        assertEquals(0, chain.calls, rendering);
+        assertTrue(rendering.matches("\\[io\\.jsnooper\\.agent\\.output\\.ValueRendererTest\\$Chain@[0-9a-f]+, \"x\"]"), rendering);
+    }
+
+    record Range(int low, String name) {
+        @Override
+        public String toString() {
+            throw new AssertionError("a record in progress must not be asked");
+        }
+    }
+
+    @Test
+    void aRecordInProgressShowsItsComponentsInTheRecordsOwnShape() {
+        assertEquals("Range[low=2, name=\"r\"]", renderer.render(new Range(2, "r"), value -> true));
+    }
+
+    /** Stands for commons-collections4's FluentIterable.loop(): its toString() walks it, forever. */
+    static final class Endless implements Iterable<Integer> {
+        final int start = 1;
+
+        @Override
+        public java.util.Iterator<Integer> iterator() {
+            return IntStream.iterate(start, i -> i + 1).iterator();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            for (int i : this) {
+                sb.append(i);
+            }
+            return sb.toString();
+        }
+    }
+
+    @Test
+    void anIterableThatIsNotACollectionShowsItsFieldsItMayBeEndless() {
+        String rendering = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> renderer.render(new Endless()));
+
+        assertEquals("Endless{start=1}", rendering);
+    }
+
+    @Test
+    void theJdksOwnIterablesStillShowTheirToString() {
+        java.nio.file.Path path = java.nio.file.Path.of("/tmp", "trace.log");
+
+        assertEquals("/tmp/trace.log", renderer.render(path, value -> true));
+    }
 }
