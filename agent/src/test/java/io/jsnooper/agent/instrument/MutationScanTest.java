@@ -68,4 +68,31 @@ class MutationScanTest {
             assertEquals(expected[i], byLine.get(first + i), "line " + (first + i) + " of " + byLine);
         }
     }
+
+    static final class Link {
+        Link next;
+        int hits;
+    }
+
+    private int count;
+
+    /** Writes fields of Link (twice) and of this class; reads others' fields without writing them. */
+    @SuppressWarnings("unused")
+    void relink(Link first, Link second, StringBuilder text) {
+        second.next = first;
+        first.next = null;
+        first.hits = second.hits;
+        count++;
+        text.append(first.hits);
+    }
+
+    @Test
+    void fieldOwnersAreTheClassesWhoseFieldsTheMethodWritesThemselves() throws Exception {
+        ClassNode type = new ClassNode();
+        new ClassReader(Rewriting.bytesOf(MutationScanTest.class)).accept(type, 0);
+        MethodNode method = type.methods.stream().filter(m -> m.name.equals("relink")).findFirst().orElseThrow();
+
+        assertEquals(List.of(Link.class.getName(), MutationScanTest.class.getName()),
+                List.of(MutationScan.fieldOwners(method.instructions)));
+    }
 }
