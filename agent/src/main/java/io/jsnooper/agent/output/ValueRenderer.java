@@ -198,7 +198,8 @@ public final class ValueRenderer {
             appendMap(sb, (Map<?, ?>) value, depth, inProgress);
         } else if (value instanceof Enum) {
             sb.append(((Enum<?>) value).name());
-        } else if (!isPlatform(value) && (inProgress.isInProgress(value) || isIterableOnly(value))) {
+        } else if (runsProgramCode(value) && !isPlatform(value)
+                && (inProgress.isInProgress(value) || isIterableOnly(value))) {
             // its toString() could loop: on links its own class is rewiring, or over an endless Iterable
             if (depth == 0 && !value.getClass().isHidden()) {
                 appendFields(sb, value, inProgress);
@@ -650,6 +651,11 @@ public final class ValueRenderer {
         } catch (Throwable ignored) {
             return "<getMessage() threw " + ignored.getClass().getName() + ">";
         }
+    }
+
+    /** Whether rendering it as usual would call its own code: its toString(), or a CharSequence's reads. */
+    private static boolean runsProgramCode(Object value) {
+        return value instanceof CharSequence || HAS_OWN_TO_STRING.get(value.getClass());
     }
 
     /** An Iterable that is not a Collection has no size: it may be a generator without end. */

@@ -194,8 +194,9 @@ final class CallTrace implements WatchScope, TraceFormat.Call, ValueRenderer.InP
         }
         for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             String name = type.getName();
+            int hash = name.hashCode(); // both strings cache it: a cheap no for names of one package
             for (String owner : owners) {
-                if (owner.equals(name)) {
+                if (owner.hashCode() == hash && owner.equals(name)) {
                     return true;
                 }
             }
