@@ -362,4 +362,22 @@ class ValueRendererTest {
 
         assertEquals("/tmp/trace.log", renderer.render(path, value -> true));
     }
+
+    @Test
+    void primitiveArraysRenderExactlyAsTheirBoxedTwinsAtEveryLength() {
+        for (int length = 0; length <= 120; length++) {
+            int[] ints = new int[length];
+            Integer[] boxedInts = new Integer[length];
+            char[] chars = new char[length];
+            Character[] boxedChars = new Character[length];
+            for (int i = 0; i < length; i++) {
+                ints[i] = i * 37 - 500;
+                boxedInts[i] = ints[i];
+                chars[i] = (char) ('a' + i % 26);
+                boxedChars[i] = chars[i];
+            }
+            assertEquals(renderer.render(boxedInts), renderer.render(ints), "int[" + length + "]");
+            assertEquals(renderer.render(boxedChars), renderer.render(chars), "char[" + length + "]");
+        }
+    }
 }
