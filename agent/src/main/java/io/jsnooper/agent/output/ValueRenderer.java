@@ -95,7 +95,6 @@ public final class ValueRenderer {
     private final List<CustomRepr> customReprs;
     /** Field names whose values are shown as {@code ***}; null for none. */
     private final java.util.regex.Pattern redact;
-    private final java.util.Map<String, Boolean> redactedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ValueRenderer(int maxLength) {
         this(maxLength, false, List.of());
@@ -540,6 +539,7 @@ public final class ValueRenderer {
         sb.append(shape.name).append(shape.record ? '[' : '{');
         try {
             Field[] fields = shape.fields;
+            boolean[] redacted = redact == null ? null : shape.redacted(redact);
             for (int i = 0; i < fields.length; i++) {
                 if (i == MAX_FIELDS || sb.length() > budget) {
                     sb.append(", ...");
@@ -550,7 +550,7 @@ public final class ValueRenderer {
                 }
                 Field field = fields[i];
                 sb.append(field.getName()).append('=');
-                if (isRedacted(field.getName())) {
+                if (redacted != null && redacted[i]) {
                     sb.append(REDACTED);
                     continue;
                 }
@@ -564,21 +564,6 @@ public final class ValueRenderer {
         }
     }
 
-    /** Whether a field's value is hidden; decided once per name, not at every rendering. */
-    private boolean isRedacted(String name) {
-        if (redact == null) {
-            return false;
-        }
-        Boolean hidden = redactedNames.get(name);
-        if (hidden == null) {
-            hidden = redact.matcher(name).find();
-            if (redactedNames.size() < 10_000) {
-                redactedNames.put(name, hidden);
-            }
-        }
-        return hidden;
-    }
-
     /**
      * What {@link #appendFields} shows of a class — its simple name and its readable instance
      * fields, subclass first — worked out once per class: looking them up and opening them at
@@ -590,6 +575,26 @@ public final class ValueRenderer {
 
         /** A record shows as its generated toString() would: {@code Range[low=2, high=9]}. */
         final boolean record;
+
+        /**
+         * {redact pattern's text, which fields it hides}: every output has its own Pattern, but
+         * nearly all have the same text, so the last answer is nearly always the right one.
+         */
+        private volatile Object[] redaction;
+
+        boolean[] redacted(java.util.regex.Pattern redact) {
+            Object[] last = redaction;
+            String regex = redact.pattern();
+            if (last != null && (last[0] == regex || last[0].equals(regex))) {
+                return (boolean[]) last[1];
+            }
+            boolean[] hidden = new boolean[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                hidden[i] = redact.matcher(fields[i].getName()).find();
+            }
+            redaction = new Object[] {regex, hidden};
+            return hidden;
+        }
 
         FieldShape(String name, Field[] fields, boolean record) {
             this.record = record;
@@ -633,6 +638,18 @@ public final class ValueRenderer {
      * shows as {@code Foo$$Lambda}, the same on every JDK and run.
      */
     private static String typeName(Class<?> type) {
+        return TYPE_NAMES.get(type);
+    }
+
+    /** Worked out once per class: a regex per rendering of a lambda was a tenth of a whole-library trace. */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return readableTypeName(type);
+        }
+    };
+
+    private static String readableTypeName(Class<?> type) {
         String name = type.getName();
         if (type.isHidden() || name.contains("$$Lambda")) {
             int slash = name.indexOf('/');
