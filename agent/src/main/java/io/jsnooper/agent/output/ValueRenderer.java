@@ -416,7 +416,7 @@ public final class ValueRenderer {
         }
         Iterator<?> from = reverse;
         int size = collection.size();
-        List<Object> last = new ArrayList<>();
+        List<Object> last = new ArrayList<>(Math.max(0, Math.min(size - shown, budget / 4 + 2))); // all it takes
         int length = 0;
         for (int i = size - 1; i >= shown && from.hasNext() && length <= budget; i--) {
             Object e = from.next();

@@ -79,7 +79,11 @@ public final class MethodInfo {
     volatile int callLine = Integer.MIN_VALUE;
     /** Filled on first call: where and how this method's trace is written. */
     volatile MethodOutput output;
-    /** The redaction of {@link #varNames} under the last output asked for: {output, boolean[]}. */
+    /**
+     * The redaction of {@link #varNames} under the last redact pattern asked for: {pattern text,
+     * boolean[]}. Keyed by the text, not the output: a lambda body or callee writes with its
+     * caller's output, and callers with different outputs made it recompute at every call.
+     */
     private volatile Object[] redaction;
 
     public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName, Code code,
@@ -163,17 +167,18 @@ public final class MethodInfo {
         return methodName;
     }
 
-    /** Which variables {@code output} hides; computed once per output, not per call. */
+    /** Which variables {@code output} hides; computed once per redact pattern, not per call. */
     boolean[] redactedVariables(MethodOutput output) {
         Object[] cached = redaction;
-        if (cached != null && cached[0] == output) {
+        String key = output.redactKey();
+        if (cached != null && (cached[0] == key || key != null && key.equals(cached[0]))) {
             return (boolean[]) cached[1];
         }
         boolean[] hidden = new boolean[varNames.length];
         for (int i = 0; i < hidden.length; i++) {
             hidden[i] = output.isRedacted(varNames[i]);
         }
-        redaction = new Object[] {output, hidden};
+        redaction = new Object[] {key, hidden};
         return hidden;
     }
 

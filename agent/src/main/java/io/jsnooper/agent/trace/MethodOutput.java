@@ -48,6 +48,11 @@ final class MethodOutput {
         return new MethodOutput(sink, format, renderer, settings.onFailure, redact);
     }
 
+    /** The redact pattern's text, or null: outputs with the same text hide the same names. */
+    String redactKey() {
+        return redact == null ? null : redact.pattern();
+    }
+
     /** Whether a variable, field path or watch expression called {@code name} must not be shown. */
     boolean isRedacted(String name) {
         return redact != null && redact.matcher(name).find();
