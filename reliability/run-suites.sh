@@ -3,14 +3,15 @@
 # rewriting every method of the library (include=<library package>..*, output=/dev/null), and
 # compares every test's outcome (SuiteDiff). See docs/reliability.md for the last results.
 #
-#   reliability/run-suites.sh [--java /path/to/jdk] [--no-build] [--with-slow] [suite...]
+#   reliability/run-suites.sh [--java /path/to/jdk] [--no-build] [--with-slow|--only-slow] [suite...]
 #
 # Suites are reliability/suites/<artifact>.conf (default: all); the version comes from the root
 # pom's <artifact>.version property. Tests that fail or flake WITHOUT the agent are listed, with
 # the reason, in reliability/suites/<artifact>.excluded and not run. Everything lands in
 # reliability/target/suites/<artifact>/{baseline,agent}/ (console output, XML reports).
 # Test classes that end the same way but take hours under a whole-library trace are listed, with
-# the reason, in reliability/suites/<artifact>.slow and left out of BOTH passes unless --with-slow.
+# the reason, in reliability/suites/<artifact>.slow and left out of BOTH passes unless --with-slow;
+# --only-slow runs just those classes (the rest of a full run, in its own sitting).
 # Exit status 0 when every suite ends the same way test by test.
 # EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
 # rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --java) JDK="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --with-slow) WITH_SLOW=1; shift ;;
+    --only-slow) WITH_SLOW=only; shift ;;
     *) SUITES+=("$1"); shift ;;
   esac
 done
@@ -63,8 +65,17 @@ for suite in "${SUITES[@]}"; do
   fetch "org.junit.platform:junit-platform-console-standalone:$PLATFORM:jar"
   CP="$WORK/lib/junit-platform-console-standalone-$PLATFORM.jar:$TESTS:$MAIN:$CP"
 
-  ARGS=(execute --disable-banner --disable-ansi-colors --details=summary --scan-classpath "$TESTS"
-        --include-classname "$INCLUDE_CLASSNAME" $LAUNCHER_ARGS)
+  ARGS=(execute --disable-banner --disable-ansi-colors --details=summary $LAUNCHER_ARGS)
+  if [ "$WITH_SLOW" = only ]; then
+    [ -f "reliability/suites/$suite.slow" ] || { echo "  no $suite.slow: nothing to run"; continue; }
+    while read -r class reason; do
+      case "$class" in ''|'#'*) continue ;; esac
+      ARGS+=(--select-class "$class")
+      echo "  only the slow class: $class"
+    done < "reliability/suites/$suite.slow"
+  else
+    ARGS+=(--scan-classpath "$TESTS" --include-classname "$INCLUDE_CLASSNAME")
+  fi
   [ -z "$EXCLUDE_CLASSNAME" ] || ARGS+=(--exclude-classname "$EXCLUDE_CLASSNAME")
   # The launcher's class name filters do not reach @Nested classes (they are found through their
   # enclosing class), so a class left out by name is also left out by its methods' names.
