@@ -46,11 +46,15 @@ public final class ValueRenderer {
     };
 
     /**
-     * A toString() slower than this, three times, marks its class as too slow to call again: once
+     * A toString() slower than this, or running more of the program's rewritten methods than
+     * {@link #HEAVY_TO_STRING_CALLS}, three times, marks its class as too slow to call again: once
      * is tolerable (and the first call of a record's toString() bootstraps it), at every line of a
-     * loop it is not. Such a class shows by identity from then on.
+     * loop it is not. Such a class shows by identity from then on. The call count is the measure
+     * that does not depend on the machine: under a whole-library trace a toString() that walks a
+     * structure nested 100 deep runs 100,000 methods, and the trace would run it at every line.
      */
     private static final long SLOW_TO_STRING_NANOS = 10_000_000;
+    private static final long HEAVY_TO_STRING_CALLS = 10_000;
     private static final int SLOW_TIMES = 3;
     private static final java.util.Set<Class<?>> SLOW_TO_STRING = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final java.util.Map<Class<?>, Integer> SLOW_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
@@ -59,6 +63,31 @@ public final class ValueRenderer {
         if (SLOW_SEEN.size() < 1_000 && SLOW_SEEN.merge(type, 1, Integer::sum) >= SLOW_TIMES) {
             SLOW_TO_STRING.add(type);
         }
+    }
+
+    /**
+     * True when this value's rendering can no longer change: its class's toString() is not called
+     * any more. Re-rendering it to spot a change made in place would only report that switch.
+     */
+    public static boolean isShownByIdentityOnly(Object value) {
+        return SLOW_TO_STRING.contains(value.getClass());
+    }
+
+    /** How many of the program's rewritten methods the calling thread has run inside the tracer. */
+    public interface ProgramCalls {
+        long soFar();
+    }
+
+    private static volatile ProgramCalls programCalls = new ProgramCalls() {
+        @Override
+        public long soFar() {
+            return 0; // nothing rewritten reports to a tracer: only the time counts
+        }
+    };
+
+    /** The tracer's count of program calls; set once, when it starts. */
+    public static void countProgramCallsWith(ProgramCalls counter) {
+        programCalls = counter;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -483,10 +512,13 @@ public final class ValueRenderer {
 
     private void appendToString(StringBuilder sb, Object value) {
         String s;
+        ProgramCalls calls = programCalls;
+        long callsBefore = calls.soFar();
         long start = System.nanoTime();
         try {
             s = value.toString();
-            if (System.nanoTime() - start > SLOW_TO_STRING_NANOS) {
+            if (System.nanoTime() - start > SLOW_TO_STRING_NANOS
+                    || calls.soFar() - callsBefore > HEAVY_TO_STRING_CALLS) {
                 noteSlow(value.getClass());
             }
         } catch (Throwable t) {

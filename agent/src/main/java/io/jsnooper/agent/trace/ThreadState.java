@@ -13,6 +13,12 @@ final class ThreadState {
 
     /** True while the tracer runs on this thread: a snooped method called from a toString() is not traced. */
     boolean busy;
+    /**
+     * Calls of rewritten methods this thread made while busy, i.e. program code the tracer ran (a
+     * {@code toString()}, an iterator): how {@link io.jsnooper.agent.output.ValueRenderer} tells a
+     * {@code toString()} that walks a whole structure, whatever the machine's speed.
+     */
+    long quietCalls;
     CallTrace innermost;
     /** {@code id-name}, PySnooper's thread column; refreshed at each outermost call. */
     String label = "";

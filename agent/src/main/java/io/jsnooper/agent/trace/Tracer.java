@@ -34,6 +34,14 @@ public final class Tracer {
             return new ThreadState();
         }
     };
+    static {
+        ValueRenderer.countProgramCallsWith(new ValueRenderer.ProgramCalls() {
+            @Override
+            public long soFar() {
+                return STATE.get().quietCalls;
+            }
+        });
+    }
     private static final int[] NOTHING_LIVE = new int[0];
     /**
      * A rendering slower than this, a few times in one call, is not repeated at every line to spot
@@ -69,6 +77,7 @@ public final class Tracer {
         }
         ThreadState thread = STATE.get();
         if (thread.busy) {
+            thread.quietCalls++;
             return null;
         }
         CallTrace caller = thread.innermost;
@@ -429,7 +438,7 @@ public final class Tracer {
             boolean[] mutable = call.method.varMutable;
             for (int var : live) {
                 Object value = call.references[var];
-                if (value == null || !mutable[var] || call.isCostly(var)) {
+                if (value == null || !mutable[var] || call.isCostly(var) || ValueRenderer.isShownByIdentityOnly(value)) {
                     continue;
                 }
                 long start = System.nanoTime();

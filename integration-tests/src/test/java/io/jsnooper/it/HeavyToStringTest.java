@@ -1,0 +1,64 @@
+package io.jsnooper.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jsnooper.it.fixtures.heavy.HeavyToStringMain;
+import io.jsnooper.it.support.ChildJvm;
+import io.jsnooper.it.support.Jdk;
+import io.jsnooper.it.support.TraceGrammar;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A toString() that runs more than 10,000 of the traced program's methods, three times, is not
+ * called again: its class shows by identity, so a whole-library trace does not repeat the walk at
+ * every line (commons-collections4's union views nested 128 deep: a one-second test took 1.7 s).
+ * Counted in calls, not time, so the trace is the same on any machine.
+ */
+class HeavyToStringTest {
+
+    private static final String OUTLINE = HeavyToStringMain.class.getName() + "$Outline";
+
+    @ParameterizedTest
+    @MethodSource("io.jsnooper.it.support.Jdk#all")
+    void aToStringThatWalksTheProgramIsCalledThreeTimesAtMost(Jdk jdk) throws Exception {
+        ChildJvm.Result without = ChildJvm.on(jdk.assumePresent()).main(HeavyToStringMain.class)
+                .withoutAgent().run().assertSucceeded();
+        ChildJvm.Result with = ChildJvm.on(jdk).main(HeavyToStringMain.class)
+                .agentOptions("include=" + HeavyToStringMain.class.getPackageName() + ".*").run().assertSucceeded();
+
+        assertEquals("80016 levels seen\n", without.stdout);
+        assertEquals(without.stdout, with.stdout);
+        String trace = with.stderr;
+        assertEquals(List.of(), TraceGrammar.agentMessages(trace), trace);
+
+        assertTrue(without.stderr.contains("deep outline described 0 times"), without.stderr);
+        // the first three renderings of it run the 20,000 calls; then its class shows by identity
+        assertTrue(trace.contains("deep outline described 3 times"), trace);
+        String skipped = Pattern.quote(OUTLINE) + "@[0-9a-f]+ <toString\\(\\) skipped: slow>";
+        List<String> deep = startingVars(trace, "outline", "(?:20000 levels of weight 19999|" + skipped + ")");
+        assertEquals(4, deep.size(), trace);
+        assertTrue(deep.get(0).endsWith("= 20000 levels of weight 19999"), deep.get(0));
+        assertTrue(deep.get(3).matches(" *Starting var:\\.\\. outline = " + skipped), deep.get(3));
+        // the switch to identity is no change of the value
+        assertFalse(trace.contains("Modified var:.. deep ="), trace);
+        assertFalse(trace.contains("Modified var:.. outline ="), trace);
+        // a cheap toString() of another class is called every time
+        assertEquals(4, startingVars(trace, "note", "note: kept").size(), trace);
+    }
+
+    /** The Starting var lines of {@code name} whose value matches {@code value}. */
+    private static List<String> startingVars(String trace, String name, String value) {
+        Matcher m = Pattern.compile("(?m)^ *Starting var:\\.\\. " + name + " = " + value + "$").matcher(trace);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+}
