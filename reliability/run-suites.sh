@@ -11,7 +11,8 @@
 # reliability/target/suites/<artifact>/{baseline,agent}/ (console output, XML reports).
 # Test classes that end the same way but take hours under a whole-library trace are listed, with
 # the reason, in reliability/suites/<artifact>.slow and left out of BOTH passes unless --with-slow;
-# --only-slow runs just those classes (the rest of a full run, in its own sitting).
+# --only-slow runs just those classes (the rest of a full run, in its own sitting), one launcher run
+# per class, so that each class that finishes in SUITE_TIMEOUT seconds (default 5400) is compared.
 # Exit status 0 when every suite ends the same way test by test.
 # EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
 # rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
@@ -66,15 +67,17 @@ for suite in "${SUITES[@]}"; do
   CP="$WORK/lib/junit-platform-console-standalone-$PLATFORM.jar:$TESTS:$MAIN:$CP"
 
   ARGS=(execute --disable-banner --disable-ansi-colors --details=summary $LAUNCHER_ARGS)
+  # A launcher run per part: the whole suite, or (--only-slow) each slow class by itself, so that
+  # a class that runs out of time costs only its own result.
+  PARTS=(all)
   if [ "$WITH_SLOW" = only ]; then
     [ -f "reliability/suites/$suite.slow" ] || { echo "  no $suite.slow: nothing to run"; continue; }
+    PARTS=()
     while read -r class reason; do
       case "$class" in ''|'#'*) continue ;; esac
-      ARGS+=(--select-class "$class")
+      PARTS+=("$class")
       echo "  only the slow class: $class"
     done < "reliability/suites/$suite.slow"
-  else
-    ARGS+=(--scan-classpath "$TESTS" --include-classname "$INCLUDE_CLASSNAME")
   fi
   [ -z "$EXCLUDE_CLASSNAME" ] || ARGS+=(--exclude-classname "$EXCLUDE_CLASSNAME")
   # The launcher's class name filters do not reach @Nested classes (they are found through their
@@ -99,21 +102,36 @@ for suite in "${SUITES[@]}"; do
   for run in baseline agent; do
     DIR="$WORK/$run"
     # tests read their fixtures from src/test/resources relative to the working directory
-    mkdir -p "$DIR/src/test/resources"
+    mkdir -p "$DIR/src/test/resources" "$DIR/reports" "$DIR/parts"
     (cd "$DIR/src/test/resources" && unzip -q -o "$TESTS" -x '*.class' 'META-INF/*')
+    : > "$DIR/console.txt"
     AGENT_ARG=()
     [ "$run" = baseline ] || AGENT_ARG=("-javaagent:$AGENT=include=$PACKAGE..*,output=/dev/null")
-    start=$(date +%s)
-    set +e
-    (cd "$DIR" && timeout "$TIMEOUT" "$JAVA" "${AGENT_ARG[@]}" $JVM_ARGS -cp "$CP" \
-        org.junit.platform.console.ConsoleLauncher "${ARGS[@]}" --reports-dir "$DIR/reports" \
-        > "$DIR/console.txt" 2>&1)
-    rc=$?
-    set -e
-    echo "  $run: exit $rc after $(( $(date +%s) - start )) s$([ $rc = 124 ] && echo ' (TIMED OUT)')"
-    # the launcher writes its report only at the end: a pass that timed out or was killed has none
-    [ -n "$(ls "$DIR/reports" 2>/dev/null)" ] || unfinished="$unfinished $run"
-    grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$DIR/console.txt" | tr -s ' ' | sed 's/^/    /' || true
+    for part in "${PARTS[@]}"; do
+      if [ "$part" = all ]; then
+        SELECT=(--scan-classpath "$TESTS" --include-classname "$INCLUDE_CLASSNAME") label="$run"
+      else
+        SELECT=(--select-class "$part") label="$run $part"
+      fi
+      start=$(date +%s)
+      set +e
+      (cd "$DIR" && timeout "$TIMEOUT" "$JAVA" "${AGENT_ARG[@]}" $JVM_ARGS -cp "$CP" \
+          org.junit.platform.console.ConsoleLauncher "${ARGS[@]}" "${SELECT[@]}" --reports-dir "$DIR/parts/$part" \
+          > "$DIR/parts/$part.txt" 2>&1)
+      rc=$?
+      set -e
+      cat "$DIR/parts/$part.txt" >> "$DIR/console.txt"
+      echo "  $label: exit $rc after $(( $(date +%s) - start )) s$([ $rc = 124 ] && echo ' (TIMED OUT)')"
+      # the launcher writes its report only at the end: a run that timed out or was killed has none
+      if ls "$DIR/parts/$part"/TEST-*.xml > /dev/null 2>&1; then
+        for report in "$DIR/parts/$part"/TEST-*.xml; do
+          cp "$report" "$DIR/reports/$(basename "$report" .xml)-$part.xml"
+        done
+      else
+        unfinished="$unfinished $part"
+      fi
+      grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$DIR/parts/$part.txt" | tr -s ' ' | sed 's/^/    /' || true
+    done
   done
   diag=$(grep -c '^jsnooper:' "$WORK/agent/console.txt" || true)
   bad_base=$(grep -cE 'VerifyError|ClassFormatError|LinkageError' "$WORK/baseline/console.txt" || true)
@@ -121,9 +139,13 @@ for suite in "${SUITES[@]}"; do
   echo "  agent diagnostics: $diag lines; VerifyError/ClassFormatError/LinkageError mentions:" \
        "$bad_base without the agent, $bad_agent with it"
   if [ -n "$unfinished" ]; then
-    echo "  NOT COMPARED: no report from${unfinished} (the pass did not finish)"
+    # a part is compared only when both of its runs finished
+    for part in $(printf "%s\n" $unfinished | sort -u); do
+      echo "  NOT COMPARED: $part (a run did not finish)"
+      rm -f "$WORK"/{baseline,agent}/reports/*-"$part".xml
+    done
     status=1
-    continue
+    [ -n "$(ls "$WORK/agent/reports")" ] || continue
   fi
   "$JAVA" -cp reliability/target/classes io.jsnooper.reliability.SuiteDiff "$WORK/baseline/reports" "$WORK/agent/reports" \
       | sed 's/^/  /' || status=1
