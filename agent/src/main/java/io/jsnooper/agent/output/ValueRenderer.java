@@ -571,7 +571,7 @@ public final class ValueRenderer {
         sb.append(shape.name).append(shape.record ? '[' : '{');
         try {
             Field[] fields = shape.fields;
-            boolean[] redacted = redact == null ? null : shape.redacted(redact);
+            boolean[] redacted = redact == null ? null : shape.fieldNames.hiddenBy(redact);
             for (int i = 0; i < fields.length; i++) {
                 if (i == MAX_FIELDS || sb.length() > budget) {
                     sb.append(", ...");
@@ -608,30 +608,18 @@ public final class ValueRenderer {
         /** A record shows as its generated toString() would: {@code Range[low=2, high=9]}. */
         final boolean record;
 
-        /**
-         * {redact pattern's text, which fields it hides}: every output has its own Pattern, but
-         * nearly all have the same text, so the last answer is nearly always the right one.
-         */
-        private volatile Object[] redaction;
-
-        boolean[] redacted(java.util.regex.Pattern redact) {
-            Object[] last = redaction;
-            String regex = redact.pattern();
-            if (last != null && (last[0] == regex || last[0].equals(regex))) {
-                return (boolean[]) last[1];
-            }
-            boolean[] hidden = new boolean[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                hidden[i] = redact.matcher(fields[i].getName()).find();
-            }
-            redaction = new Object[] {regex, hidden};
-            return hidden;
-        }
+        /** Which fields a redact pattern hides. */
+        final RedactedNames fieldNames;
 
         FieldShape(String name, Field[] fields, boolean record) {
             this.record = record;
             this.name = name;
             this.fields = fields;
+            String[] names = new String[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                names[i] = fields[i].getName();
+            }
+            this.fieldNames = new RedactedNames(names);
         }
     }
 

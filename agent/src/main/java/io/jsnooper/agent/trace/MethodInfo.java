@@ -2,6 +2,7 @@ package io.jsnooper.agent.trace;
 
 import io.jsnooper.agent.config.SnoopSettings;
 import io.jsnooper.agent.config.TraceKind;
+import io.jsnooper.agent.output.RedactedNames;
 import io.jsnooper.agent.output.SourceLines;
 import io.jsnooper.agent.watch.WatchExpression;
 import java.lang.ref.WeakReference;
@@ -80,11 +81,11 @@ public final class MethodInfo {
     /** Filled on first call: where and how this method's trace is written. */
     volatile MethodOutput output;
     /**
-     * The redaction of {@link #varNames} under the last redact pattern asked for: {pattern text,
-     * boolean[]}. Keyed by the text, not the output: a lambda body or callee writes with its
-     * caller's output, and callers with different outputs made it recompute at every call.
+     * Which of {@link #varNames} a redact pattern hides. Per pattern text, not per output: a lambda
+     * body or callee writes with its caller's output, and callers with different outputs made it
+     * recompute at every call.
      */
-    private volatile Object[] redaction;
+    private final RedactedNames redactedNames;
 
     public MethodInfo(int id, String internalClassName, String methodName, String sourceFileName, Code code,
             SnoopSettings settings, TraceKind kind, ClassLoader loader, List<WatchExpression> watches,
@@ -98,6 +99,7 @@ public final class MethodInfo {
         this.isConstructor = code.isConstructor;
         this.hasLocalNames = code.hasLocalNames;
         this.varNames = code.varNames;
+        this.redactedNames = new RedactedNames(code.varNames);
         this.thisVar = code.isStatic ? -1 : java.util.Arrays.asList(code.varNames).indexOf("this");
         this.fieldOwners = code.fieldOwners;
         this.varKinds = new char[code.varDescriptors.length];
@@ -169,17 +171,7 @@ public final class MethodInfo {
 
     /** Which variables {@code output} hides; computed once per redact pattern, not per call. */
     boolean[] redactedVariables(MethodOutput output) {
-        Object[] cached = redaction;
-        String key = output.redactKey();
-        if (cached != null && (cached[0] == key || key != null && key.equals(cached[0]))) {
-            return (boolean[]) cached[1];
-        }
-        boolean[] hidden = new boolean[varNames.length];
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = output.isRedacted(varNames[i]);
-        }
-        redaction = new Object[] {key, hidden};
-        return hidden;
+        return redactedNames.hiddenBy(output.redact());
     }
 
     static char kindOf(String descriptor) {

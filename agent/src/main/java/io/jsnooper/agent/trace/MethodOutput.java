@@ -48,9 +48,9 @@ final class MethodOutput {
         return new MethodOutput(sink, format, renderer, settings.onFailure, redact);
     }
 
-    /** The redact pattern's text, or null: outputs with the same text hide the same names. */
-    String redactKey() {
-        return redact == null ? null : redact.pattern();
+    /** The redact pattern, or null: outputs with the same text hide the same names. */
+    Pattern redact() {
+        return redact;
     }
 
     /** Whether a variable, field path or watch expression called {@code name} must not be shown. */
