@@ -118,8 +118,19 @@ public final class ValueRenderer {
     };
 
     private final int maxLength;
-    /** Render at most this many characters before cutting; keeps huge values cheap. */
+    /**
+     * Characters rendered before a listing stops (fields, map entries, a collection that can only
+     * be walked forwards): keeps huge values cheap.
+     */
     private final int budget;
+    /**
+     * Characters rendered of each end of a long string or a sequence whose end can be reached (an
+     * array, a list, a deque, a sorted set). {@link #truncate} keeps fewer than this of each end, so
+     * the cut falls inside what was left out and the result is exactly PySnooper's cut of the whole
+     * rendering; half of {@link #budget} is enough for that, and was a third of the cost of
+     * re-rendering a whole-library trace's collections at every line.
+     */
+    private final int endBudget;
     private final boolean normalize;
     private final List<CustomRepr> customReprs;
     /** Field names whose values are shown as {@code ***}; null for none. */
@@ -143,6 +154,7 @@ public final class ValueRenderer {
         this.redact = redact;
         this.maxLength = maxLength;
         this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
+        this.endBudget = maxLength > 0 ? maxLength / 2 + 16 : 100_000;
         this.normalize = normalize;
         this.customReprs = List.copyOf(customReprs);
     }
@@ -250,22 +262,22 @@ public final class ValueRenderer {
     }
 
     /**
-     * A string longer than two budgets is rendered by its two ends only. Each end is a whole
-     * budget, longer than what {@link #truncate} keeps of it, so the final cut falls inside the
+     * A string longer than two end budgets is rendered by its two ends only. Each end is longer
+     * than what {@link #truncate} keeps of it, so the final cut falls inside the
      * omitted part and the result is exactly PySnooper's cut of the full rendering.
      */
     private void appendString(StringBuilder sb, String s) {
         sb.append('"');
-        if (s.length() <= 2 * budget) {
+        if (s.length() <= 2 * endBudget) {
             for (int i = 0; i < s.length(); i++) {
                 escape(sb, s.charAt(i), '"');
             }
         } else {
-            for (int i = 0; i < budget; i++) {
+            for (int i = 0; i < endBudget; i++) {
                 escape(sb, s.charAt(i), '"');
             }
             sb.append("...");
-            for (int i = s.length() - budget; i < s.length(); i++) {
+            for (int i = s.length() - endBudget; i < s.length(); i++) {
                 escape(sb, s.charAt(i), '"');
             }
         }
@@ -313,7 +325,7 @@ public final class ValueRenderer {
         int length = java.lang.reflect.Array.getLength(array);
         sb.append('[');
         int head = 0;
-        for (; head < length && sb.length() <= budget; head++) {
+        for (; head < length && sb.length() <= endBudget; head++) {
             if (head > 0) {
                 sb.append(", ");
             }
@@ -322,7 +334,7 @@ public final class ValueRenderer {
         if (head < length) {
             StringBuilder tail = new StringBuilder();
             int from = length;
-            while (from > head && tail.length() <= budget) {
+            while (from > head && tail.length() <= endBudget) {
                 from--;
                 StringBuilder one = new StringBuilder(", ");
                 appendPrimitiveElement(one, array, from);
@@ -368,8 +380,10 @@ public final class ValueRenderer {
             } else {
                 Iterator<?> it = collection.iterator();
                 int shown = 0;
+                // without a way to its end, the front is all there is to show: a whole budget of it
+                int headBudget = isReversible(collection) ? endBudget : budget;
                 while (it.hasNext()) {
-                    if (sb.length() > budget) {
+                    if (sb.length() > headBudget) {
                         break;
                     }
                     if (shown++ > 0) {
@@ -418,7 +432,7 @@ public final class ValueRenderer {
     /** Elements from the front until the budget is spent; returns how many were shown. */
     private int appendElements(StringBuilder sb, int size, Element element, int depth, InProgress inProgress) {
         int i = 0;
-        for (; i < size && sb.length() <= budget; i++) {
+        for (; i < size && sb.length() <= endBudget; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
@@ -433,21 +447,17 @@ public final class ValueRenderer {
      */
     private void appendReverseTail(StringBuilder sb, Collection<?> collection, int shown, int depth,
             InProgress inProgress) {
-        Iterator<?> reverse = null;
-        if (collection instanceof java.util.Deque) {
-            reverse = ((java.util.Deque<?>) collection).descendingIterator();
-        } else if (collection instanceof java.util.NavigableSet) {
-            reverse = ((java.util.NavigableSet<?>) collection).descendingIterator();
-        }
-        if (reverse == null) {
+        if (!isReversible(collection)) {
             sb.append(", ...");
             return;
         }
-        Iterator<?> from = reverse;
+        Iterator<?> from = collection instanceof java.util.Deque
+                ? ((java.util.Deque<?>) collection).descendingIterator()
+                : ((java.util.NavigableSet<?>) collection).descendingIterator();
         int size = collection.size();
-        List<Object> last = new ArrayList<>(Math.max(0, Math.min(size - shown, budget / 4 + 2))); // all it takes
+        List<Object> last = new ArrayList<>(Math.max(0, Math.min(size - shown, endBudget / 4 + 2))); // all it takes
         int length = 0;
-        for (int i = size - 1; i >= shown && from.hasNext() && length <= budget; i--) {
+        for (int i = size - 1; i >= shown && from.hasNext() && length <= endBudget; i--) {
             Object e = from.next();
             last.add(e == collection ? SELF_COLLECTION : e);
             length += 4; // a rough floor: appendTail measures the real renderings
@@ -456,7 +466,7 @@ public final class ValueRenderer {
     }
 
     /**
-     * The last elements, at least a budget's worth, so that the middle cut shows both ends of a long
+     * The last elements, at least a endBudget's worth, so that the middle cut shows both ends of a long
      * sequence; when they reach the elements already shown, the rest is written whole, unmarked.
      */
     private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth,
@@ -464,7 +474,7 @@ public final class ValueRenderer {
         List<String> tail = new ArrayList<>();
         int length = 0;
         int i = size - 1;
-        for (; i >= shown && length <= budget; i--) {
+        for (; i >= shown && length <= endBudget; i--) {
             StringBuilder one = new StringBuilder();
             append(one, element.at(i), depth + 1, inProgress);
             tail.add(one.toString());
@@ -476,6 +486,10 @@ public final class ValueRenderer {
         for (int j = tail.size() - 1; j >= 0; j--) {
             sb.append(", ").append(tail.get(j));
         }
+    }
+
+    private static boolean isReversible(Collection<?> collection) {
+        return collection instanceof java.util.Deque || collection instanceof java.util.NavigableSet;
     }
 
     private boolean appendCustom(StringBuilder sb, Object value) {
@@ -498,12 +512,12 @@ public final class ValueRenderer {
             // subSequence copies the part in one call: charAt by charAt would be hundreds of calls,
             // each into a class that may itself be traced
             int length = value.length();
-            if (length <= 2 * budget) {
+            if (length <= 2 * endBudget) {
                 appendWithoutBreaks(sb, value.subSequence(0, length).toString(), 0, length);
             } else {
-                appendWithoutBreaks(sb, value.subSequence(0, budget).toString(), 0, budget);
+                appendWithoutBreaks(sb, value.subSequence(0, endBudget).toString(), 0, endBudget);
                 sb.append("...");
-                appendWithoutBreaks(sb, value.subSequence(length - budget, length).toString(), 0, budget);
+                appendWithoutBreaks(sb, value.subSequence(length - endBudget, length).toString(), 0, endBudget);
             }
         } catch (Throwable t) {
             sb.append("<").append(t.getClass().getSimpleName()).append(" while reading>");
@@ -540,12 +554,12 @@ public final class ValueRenderer {
             return;
         }
         // PySnooper drops line breaks so that one value stays on one line.
-        if (s.length() <= 2 * budget) {
+        if (s.length() <= 2 * endBudget) {
             appendWithoutBreaks(sb, s, 0, s.length());
         } else {
-            appendWithoutBreaks(sb, s, 0, budget);
+            appendWithoutBreaks(sb, s, 0, endBudget);
             sb.append("...");
-            appendWithoutBreaks(sb, s, s.length() - budget, s.length());
+            appendWithoutBreaks(sb, s, s.length() - endBudget, s.length());
         }
     }
 

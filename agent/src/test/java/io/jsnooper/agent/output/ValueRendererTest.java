@@ -363,6 +363,36 @@ class ValueRendererTest {
         assertEquals("/tmp/trace.log", renderer.render(path, value -> true));
     }
 
+    /**
+     * Only both ends of a long value are rendered, yet the result must be PySnooper's cut of the
+     * whole rendering (here the JDK's own toString(), which has the same shape) at every length,
+     * for each way of walking a sequence: by index, backwards, or only forwards.
+     */
+    @Test
+    void longSequencesShowExactlyTheCutOfTheirWholeRenderingAtEveryLength() {
+        for (int maxLength : new int[] {100, 10, 37}) {
+            ValueRenderer cut = new ValueRenderer(maxLength);
+            for (int size = 0; size <= 160; size++) {
+                List<Integer> numbers = IntStream.range(0, size).map(i -> i * 37 % 1001).boxed().collect(Collectors.toList());
+                List<String> words = numbers.stream().map(i -> "w" + i).collect(Collectors.toList());
+                List<Object> all = List.of(new ArrayList<>(numbers), new LinkedList<>(numbers),
+                        new java.util.TreeSet<>(numbers), new java.util.ArrayDeque<>(numbers),
+                        List.of(new ArrayList<>(numbers), new LinkedList<>(numbers)),
+                        new LinkedList<>(List.of(numbers, numbers)));
+                for (Object value : all) {
+                    assertEquals(cut.truncate(value.toString()), cut.render(value),
+                            maxLength + " / " + size + " / " + value.getClass().getSimpleName());
+                }
+                String quoted = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", ", "[", "]"));
+                assertEquals(cut.truncate(quoted), cut.render(words), maxLength + " / " + size + " words");
+                int[] array = numbers.stream().mapToInt(Integer::intValue).toArray();
+                assertEquals(cut.truncate(Arrays.toString(array)), cut.render(array), maxLength + " / " + size + " int[]");
+                String text = String.join("", words);
+                assertEquals(cut.truncate("\"" + text + "\""), cut.render(text), maxLength + " / " + size + " String");
+            }
+        }
+    }
+
     @Test
     void primitiveArraysRenderExactlyAsTheirBoxedTwinsAtEveryLength() {
         for (int length = 0; length <= 120; length++) {
