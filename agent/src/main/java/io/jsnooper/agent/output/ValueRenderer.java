@@ -2,7 +2,6 @@ package io.jsnooper.agent.output;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -33,17 +32,6 @@ public final class ValueRenderer {
     private static final int MAX_FIELDS = 8;
     /** Collections inside collections deeper than this show by identity: cycles can't recurse. */
     private static final int MAX_NESTING = 4;
-
-    private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            try {
-                return type.getMethod("toString").getDeclaringClass() != Object.class;
-            } catch (Throwable t) {
-                return Boolean.FALSE;
-            }
-        }
-    };
 
     /**
      * A toString() slower than this, or running more of the program's rewritten methods than
@@ -118,6 +106,7 @@ public final class ValueRenderer {
     };
 
     private final int maxLength;
+    private TypeFacts lastFacts;
     /**
      * Characters rendered before a listing stops (fields, map entries, a collection that can only
      * be walked forwards): keeps huge values cheap.
@@ -222,43 +211,62 @@ public final class ValueRenderer {
             appendString(sb, (String) value);
         } else if (value instanceof Character) {
             sb.append(charLiteral((Character) value));
-        } else if (value instanceof Number && value.getClass().getClassLoader() == null || value instanceof Boolean) {
+        } else {
+            appendByType(sb, value, facts(value.getClass()), depth, inProgress);
+        }
+    }
+
+    private void appendByType(StringBuilder sb, Object value, TypeFacts type, int depth, InProgress inProgress) {
+        if (type.plainValue) {
             sb.append(value); // the JDK's numbers; a program's own Number goes through its toString() below
         } else if (depth > MAX_NESTING) {
             sb.append(identity(value));
-        } else if (Proxy.isProxyClass(value.getClass())) {
+        } else if (type.proxy) {
             // every method of a proxy, toString() included, runs the program's handler: a mock
             // in recording mode would record the call. Shown, never called.
             sb.append(identity(value));
-        } else if (value.getClass().isArray()) {
+        } else if (type.array) {
             appendArray(sb, value, depth, inProgress);
-        } else if (value instanceof Collection && isJdk(value)) {
+        } else if (type.jdkCollection) {
             appendCollection(sb, (Collection<?>) value, depth, inProgress);
-        } else if (value instanceof Map && isJdk(value)) {
+        } else if (type.jdkMap) {
             appendMap(sb, (Map<?, ?>) value, depth, inProgress);
-        } else if (value instanceof Enum) {
+        } else if (type.isEnum) {
             sb.append(((Enum<?>) value).name());
-        } else if (runsProgramCode(value) && !isPlatform(value)
-                && (inProgress.isInProgress(value) || isIterableOnly(value))) {
+        } else if (type.runsProgramCode() && !type.platform
+                && (type.iterableOnly || inProgress.isInProgress(value))) {
             // its toString() could loop: on links its own class is rewiring, or over an endless Iterable
-            if (depth == 0 && !value.getClass().isHidden()) {
+            if (depth == 0 && !type.hidden) {
                 appendFields(sb, value, inProgress);
             } else {
                 sb.append(identity(value));
             }
-        } else if (value instanceof CharSequence) {
+        } else if (type.charSequence) {
             appendCharSequence(sb, (CharSequence) value);
-        } else if (HAS_OWN_TO_STRING.get(value.getClass())) {
-            if (SLOW_TO_STRING.contains(value.getClass())) {
+        } else if (type.ownToString) {
+            if (SLOW_TO_STRING.contains(type.type)) {
                 sb.append(identity(value)).append(" <toString() skipped: slow>");
             } else {
                 appendToString(sb, value);
             }
-        } else if (depth == 0 && !isJdk(value) && !value.getClass().isHidden()) {
+        } else if (depth == 0 && !type.jdk && !type.hidden) {
             appendFields(sb, value, inProgress);
         } else {
             sb.append(identity(value));
         }
+    }
+
+    /**
+     * The facts of the class rendered last, else looked up: elements of one collection, fields of
+     * one class, mostly share a class. A plain field, racy by design: a TypeFacts is immutable.
+     */
+    private TypeFacts facts(Class<?> type) {
+        TypeFacts last = lastFacts;
+        if (last == null || last.type != type) {
+            last = TypeFacts.of(type);
+            lastFacts = last;
+        }
+        return last;
     }
 
     /**
@@ -664,35 +672,7 @@ public final class ValueRenderer {
     };
 
     public static String identity(Object value) {
-        return typeName(value.getClass()) + "@" + Integer.toHexString(System.identityHashCode(value));
-    }
-
-    /**
-     * A class's name as a reader wants it: a lambda's hidden class {@code Foo$$Lambda$27/0x0800c10}
-     * shows as {@code Foo$$Lambda}, the same on every JDK and run.
-     */
-    private static String typeName(Class<?> type) {
-        return TYPE_NAMES.get(type);
-    }
-
-    /** Worked out once per class: a regex per rendering of a lambda was a tenth of a whole-library trace. */
-    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            return readableTypeName(type);
-        }
-    };
-
-    private static String readableTypeName(Class<?> type) {
-        String name = type.getName();
-        if (type.isHidden() || name.contains("$$Lambda")) {
-            int slash = name.indexOf('/');
-            if (slash > 0) {
-                name = name.substring(0, slash);
-            }
-            name = name.replaceAll("\\$\\$Lambda\\$\\d+", "\\$\\$Lambda");
-        }
-        return name;
+        return TypeFacts.of(value.getClass()).name + "@" + Integer.toHexString(System.identityHashCode(value));
     }
 
     /** A throwable's message, or null; never throws, even if getMessage() does. */
@@ -702,28 +682,5 @@ public final class ValueRenderer {
         } catch (Throwable ignored) {
             return "<getMessage() threw " + ignored.getClass().getName() + ">";
         }
-    }
-
-    /** Whether rendering it as usual would call its own code: its toString(), or a CharSequence's reads. */
-    private static boolean runsProgramCode(Object value) {
-        return value instanceof CharSequence || HAS_OWN_TO_STRING.get(value.getClass());
-    }
-
-    /** An Iterable that is not a Collection has no size: it may be a generator without end. */
-    private static boolean isIterableOnly(Object value) {
-        return value instanceof Iterable && !(value instanceof Collection);
-    }
-
-    /** A class of the JDK itself (a {@code sun.nio.fs.UnixPath} too), not of the program. */
-    private static boolean isPlatform(Object value) {
-        ClassLoader loader = value.getClass().getClassLoader();
-        return loader == null || loader == PLATFORM_LOADER || isJdk(value);
-    }
-
-    private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
-
-    private static boolean isJdk(Object value) {
-        String name = value.getClass().getName();
-        return name.startsWith("java.") || name.startsWith("jdk.");
     }
 }
