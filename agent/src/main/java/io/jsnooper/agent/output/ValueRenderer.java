@@ -320,7 +320,7 @@ public final class ValueRenderer {
         sb.append('[');
         int shown = appendElements(sb, length, i -> java.lang.reflect.Array.get(array, i), depth, inProgress);
         if (shown < length) {
-            appendTail(sb, shown, length, i -> java.lang.reflect.Array.get(array, i), depth, inProgress);
+            appendTail(sb, shown, shown > 0, length, i -> java.lang.reflect.Array.get(array, i), depth, inProgress);
         }
         sb.append(']');
     }
@@ -349,9 +349,12 @@ public final class ValueRenderer {
                 tail.insert(0, one);
             }
             if (from > head) {
-                sb.append(", ...");
+                sb.append(head > 0 ? ", ..." : "...");
+                sb.append(tail);
+            } else {
+                // nothing before it (the value started past the budget): no separator first
+                sb.append(tail, head > 0 ? 0 : 2, tail.length());
             }
-            sb.append(tail);
         }
         sb.append(']');
     }
@@ -383,7 +386,7 @@ public final class ValueRenderer {
                 };
                 int shown = appendElements(sb, size, element, depth, inProgress);
                 if (shown < size) {
-                    appendTail(sb, shown, size, element, depth, inProgress);
+                    appendTail(sb, shown, shown > 0, size, element, depth, inProgress);
                 }
             } else {
                 Iterator<?> it = collection.iterator();
@@ -470,14 +473,14 @@ public final class ValueRenderer {
             last.add(e == collection ? SELF_COLLECTION : e);
             length += 4; // a rough floor: appendTail measures the real renderings
         }
-        appendTail(sb, 0, last.size(), i -> last.get(last.size() - 1 - i), depth, inProgress);
+        appendTail(sb, 0, shown > 0, last.size(), i -> last.get(last.size() - 1 - i), depth, inProgress);
     }
 
     /**
-     * The last elements, at least a endBudget's worth, so that the middle cut shows both ends of a long
+     * The last elements, at least an end budget's worth, so that the middle cut shows both ends of a long
      * sequence; when they reach the elements already shown, the rest is written whole, unmarked.
      */
-    private void appendTail(StringBuilder sb, int shown, int size, Element element, int depth,
+    private void appendTail(StringBuilder sb, int shown, boolean afterHead, int size, Element element, int depth,
             InProgress inProgress) {
         List<String> tail = new ArrayList<>();
         int length = 0;
@@ -488,11 +491,18 @@ public final class ValueRenderer {
             tail.add(one.toString());
             length += one.length() + 2;
         }
+        // a value that starts past the budget shows no head: nothing to separate its tail from
+        boolean separate = afterHead;
         if (i >= shown) {
-            sb.append(", ...");
+            sb.append(separate ? ", ..." : "...");
+            separate = true;
         }
         for (int j = tail.size() - 1; j >= 0; j--) {
-            sb.append(", ").append(tail.get(j));
+            if (separate) {
+                sb.append(", ");
+            }
+            sb.append(tail.get(j));
+            separate = true;
         }
     }
 

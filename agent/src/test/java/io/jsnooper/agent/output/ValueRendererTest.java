@@ -393,6 +393,29 @@ class ValueRendererTest {
         }
     }
 
+    /** Its fields fill more than one end of the budget before its sequences start. */
+    static final class Labelled {
+        String label = "l".repeat(70);
+        Object values;
+
+        Labelled(Object values) {
+            this.values = values;
+        }
+    }
+
+    @Test
+    void aSequenceThatStartsPastTheBudgetShowsItsEndWithoutAStraySeparator() {
+        String prefix = "Labelled{label=\"" + "l".repeat(70) + "\", values=";
+        for (int size = 0; size <= 40; size++) {
+            List<Integer> numbers = IntStream.range(0, size).boxed().collect(Collectors.toList());
+            int[] array = numbers.stream().mapToInt(Integer::intValue).toArray();
+            for (Object values : List.of(new ArrayList<>(numbers), new LinkedList<>(numbers), array)) {
+                String whole = prefix + (values instanceof int[] ? Arrays.toString(array) : values.toString()) + "}";
+                assertEquals(renderer.truncate(whole), renderer.render(new Labelled(values)), size + " " + values.getClass());
+            }
+        }
+    }
+
     @Test
     void primitiveArraysRenderExactlyAsTheirBoxedTwinsAtEveryLength() {
         for (int length = 0; length <= 120; length++) {
