@@ -29,7 +29,7 @@ class ConcurrentTraceTest {
 
     @ParameterizedTest
     @MethodSource("io.jsnooper.it.support.Jdk#all")
-    void eightThreadsTracingIntoOneFileLeaveWholeLinesAllCallsAndEachThreadsCallsInOrder(Jdk jdk) throws Exception {
+    void thirtyTwoThreadsTracingIntoOneFileLeaveWholeLinesAllCallsAndEachThreadsCallsInOrder(Jdk jdk) throws Exception {
         ChildJvm.Result result = ChildJvm.on(jdk.assumePresent()).workingDirectory(temp)
                 .agentOptions("sourcepath=" + TestPaths.sourceRoot())
                 .main(ThreadsMain.class).run().assertSucceeded();
@@ -53,12 +53,12 @@ class ConcurrentTraceTest {
             Matcher mark = MARK.matcher(line);
             if (mark.matches()) {
                 long value = Long.parseLong(mark.group(1));
-                (line.startsWith("New") ? newMarks : returnedMarks).get((int) (value / 1000)).add(value);
+                (line.startsWith("New") ? newMarks : returnedMarks).get((int) (value / ThreadsMain.MARK_BASE)).add(value);
             }
         }
         for (int t = 0; t < ThreadsMain.THREADS; t++) {
             long thread = t;
-            List<Long> inOrder = LongStream.range(0, ThreadsMain.CALLS).map(i -> thread * 1000L + i)
+            List<Long> inOrder = LongStream.range(0, ThreadsMain.CALLS).map(i -> thread * ThreadsMain.MARK_BASE + i)
                     .boxed().collect(Collectors.toList());
             assertEquals(inOrder, newMarks.get(t), "thread " + t + "'s `mark` locals, in file order");
             assertEquals(inOrder, returnedMarks.get(t), "thread " + t + "'s return values, in file order");
@@ -69,7 +69,7 @@ class ConcurrentTraceTest {
         long total = 0;
         for (int t = 0; t < ThreadsMain.THREADS; t++) {
             for (int i = 0; i < ThreadsMain.CALLS; i++) {
-                total += t * 1000L + i;
+                total += t * ThreadsMain.MARK_BASE + i;
             }
         }
         return total;

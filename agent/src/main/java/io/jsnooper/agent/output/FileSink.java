@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -19,6 +20,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * otherwise stall every other traced thread). With a size limit, the file rotates before a write
  * would pass it: {@code trace.log} becomes {@code trace.log.1}, {@code .1} becomes {@code .2}, and
  * the oldest beyond {@code maxFiles} is deleted; only rotation excludes writers.
+ *
+ * <p>Before each write it checks that the path still names the file it opened: when another process
+ * moved it away (logrotate without {@code copytruncate}) or deleted it or its folder, lines would
+ * go on into a file nobody can find, or into no file at all. It then opens a new one at the path,
+ * folders included, and says so once. A write is a chunk of lines (a full buffer, or what a thread
+ * wrote in the last {@value Sinks#FLUSH_INTERVAL_MS} ms), so the check costs one {@code stat} per
+ * chunk.
  */
 final class FileSink extends TraceSink {
 
@@ -30,6 +38,8 @@ final class FileSink extends TraceSink {
     private final ReadWriteLock rotation = new ReentrantReadWriteLock();
     private final AtomicLong size;
     private volatile FileOutputStream out;
+    /** The identity (device and inode) of the file {@link #out} writes; null where the file system has none. */
+    private volatile Object openedKey;
     private volatile boolean failed;
 
     private FileSink(int id, Path path, FileOutputStream out, TraceSink fallback, long maxSize, int maxFiles)
@@ -41,6 +51,7 @@ final class FileSink extends TraceSink {
         this.maxSize = maxSize;
         this.maxFiles = maxFiles;
         this.size = new AtomicLong(out.getChannel().size());
+        this.openedKey = keyOf(path);
     }
 
     /** Opens {@code path} for appending (or truncated), or throws with the reason. */
@@ -81,6 +92,10 @@ final class FileSink extends TraceSink {
                 if (maxSize > 0 && size.get() + length > maxSize && size.get() > 0) {
                     rotate(length);
                 }
+                Object opened = openedKey;
+                if (opened != null && !opened.equals(keyOf(path))) {
+                    reopen();
+                }
                 rotation.readLock().lock();
                 try {
                     out.write(bytes, offset, length);
@@ -104,6 +119,34 @@ final class FileSink extends TraceSink {
         }
     }
 
+    /** The path names another file than the one open, or none: a new file at the path. */
+    private void reopen() throws IOException {
+        rotation.writeLock().lock();
+        try {
+            Object opened = openedKey;
+            if (opened == null || opened.equals(keyOf(path))) {
+                return; // another writer reopened it first
+            }
+            out.close();
+            out = openStream(path, true);
+            openedKey = keyOf(path);
+            size.set(out.getChannel().size());
+        } finally {
+            rotation.writeLock().unlock();
+        }
+        Diagnostics.warnOnce("moved:" + path, "the trace file " + path + " was moved or deleted by another"
+                + " process; the trace goes on in a new " + path);
+    }
+
+    /** Device and inode of the file {@code path} names now; null if there is none. */
+    private static Object keyOf(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void rotate(int length) throws IOException {
         rotation.writeLock().lock();
         try {
@@ -121,6 +164,7 @@ final class FileSink extends TraceSink {
             Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(numbered(maxFiles + 1));
             out = openStream(path, true);
+            openedKey = keyOf(path);
             size.set(0);
         } finally {
             rotation.writeLock().unlock();
