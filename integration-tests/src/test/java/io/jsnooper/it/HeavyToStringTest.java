@@ -48,6 +48,9 @@ class HeavyToStringTest {
         // the switch to identity is no change of the value
         assertFalse(trace.contains("Modified var:.. deep ="), trace);
         assertFalse(trace.contains("Modified var:.. outline ="), trace);
+        // in its own methods it shows its fields, and their changes, as any object in progress
+        assertTrue(trace.contains("Modified var:.. this = Outline{levels=20001}\n"), trace);
+        assertTrue(trace.contains("Modified var:.. this = Outline{levels=20002}\n"), trace);
         // a cheap toString() of another class is called every time
         assertEquals(4, startingVars(trace, "note", "note: kept").size(), trace);
     }

@@ -53,13 +53,8 @@ public final class ValueRenderer {
         }
     }
 
-    /**
-     * True when this value's rendering can no longer change: its class's toString() is not called
-     * any more. Re-rendering it to spot a change made in place would only report that switch.
-     */
-    public static boolean isShownByIdentityOnly(Object value) {
-        return SLOW_TO_STRING.contains(value.getClass());
-    }
+    /** Ends the rendering of an object whose class's toString() is no longer called. */
+    public static final String SKIPPED_SLOW = " <toString() skipped: slow>";
 
     /** How many of the program's rewritten methods the calling thread has run inside the tracer. */
     public interface ProgramCalls {
@@ -245,7 +240,7 @@ public final class ValueRenderer {
             appendCharSequence(sb, (CharSequence) value);
         } else if (type.ownToString) {
             if (SLOW_TO_STRING.contains(type.type)) {
-                sb.append(identity(value)).append(" <toString() skipped: slow>");
+                sb.append(identity(value)).append(SKIPPED_SLOW);
             } else {
                 appendToString(sb, value);
             }

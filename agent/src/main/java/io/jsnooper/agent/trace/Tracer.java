@@ -438,7 +438,7 @@ public final class Tracer {
             boolean[] mutable = call.method.varMutable;
             for (int var : live) {
                 Object value = call.references[var];
-                if (value == null || !mutable[var] || call.isCostly(var) || ValueRenderer.isShownByIdentityOnly(value)) {
+                if (value == null || !mutable[var] || call.isCostly(var)) {
                     continue;
                 }
                 long start = System.nanoTime();
@@ -448,14 +448,26 @@ public final class Tracer {
                     // quadratic: after a few, this call shows the variable only when it is stored
                     call.noteCostly(var);
                 }
-                if (!rendering.equals(call.rendered[var])) {
+                String before = call.rendered[var];
+                if (!rendering.equals(before)) {
                     call.rendered[var] = rendering;
-                    writeVariable(call, TraceFormat.Change.MODIFIED, var);
+                    if (!givenUp(before, rendering)) {
+                        writeVariable(call, TraceFormat.Change.MODIFIED, var);
+                    }
                 }
             }
         } finally {
             thread.busy = wasBusy;
         }
+    }
+
+    /**
+     * The value's class's toString() was given up on since it was last shown (too costly): its
+     * rendering changed to its identity, the value did not. (An object of that class in progress
+     * shows its fields, which still change, and is not given up on.)
+     */
+    private static boolean givenUp(String before, String now) {
+        return now.endsWith(ValueRenderer.SKIPPED_SLOW) && before != null && !before.endsWith(ValueRenderer.SKIPPED_SLOW);
     }
 
     /**
