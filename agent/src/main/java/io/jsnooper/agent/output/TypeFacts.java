@@ -3,10 +3,11 @@ package io.jsnooper.agent.output;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What {@link ValueRenderer} needs to know about a value's class to choose how to show it, worked
- * out once per class: asked element by element, the separate lookups (whether it declares its own
+ * out once per class (and whether its toString() was given up on, learned as it runs): asked element by element, the separate lookups (whether it declares its own
  * toString(), whether it is the JDK's, a proxy, an array...) were a sixth of a whole-library trace.
  */
 final class TypeFacts {
@@ -40,6 +41,9 @@ final class TypeFacts {
     /** An Iterable that is not a Collection has no size: it may be a generator without end. */
     final boolean iterableOnly;
     final boolean hidden;
+    /** Learned while running, not fixed: how often its toString() was too costly, and whether it is no longer called. */
+    private final AtomicInteger slowToStrings = new AtomicInteger();
+    private volatile boolean toStringGivenUp;
 
     private TypeFacts(Class<?> type) {
         this.type = type;
@@ -62,6 +66,22 @@ final class TypeFacts {
 
     static TypeFacts of(Class<?> type) {
         return FACTS.get(type);
+    }
+
+    /** One more toString() too costly to repeat; the {@code times}-th gives it up. */
+    void noteSlowToString(int times) {
+        if (slowToStrings.incrementAndGet() >= times) {
+            toStringGivenUp = true;
+        }
+    }
+
+    /** Its toString() is not called again (it ran out of heap or stack once). */
+    void giveUpToString() {
+        toStringGivenUp = true;
+    }
+
+    boolean isToStringGivenUp() {
+        return toStringGivenUp;
     }
 
     /** Showing it as usual would run its own code: its toString(), or a CharSequence's reads. */

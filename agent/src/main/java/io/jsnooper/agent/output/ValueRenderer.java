@@ -44,14 +44,6 @@ public final class ValueRenderer {
     private static final long SLOW_TO_STRING_NANOS = 10_000_000;
     private static final long HEAVY_TO_STRING_CALLS = 10_000;
     private static final int SLOW_TIMES = 3;
-    private static final java.util.Set<Class<?>> SLOW_TO_STRING = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final java.util.Map<Class<?>, Integer> SLOW_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static void noteSlow(Class<?> type) {
-        if (SLOW_SEEN.size() < 1_000 && SLOW_SEEN.merge(type, 1, Integer::sum) >= SLOW_TIMES) {
-            SLOW_TO_STRING.add(type);
-        }
-    }
 
     /** Ends the rendering of an object whose class's toString() is no longer called. */
     public static final String SKIPPED_SLOW = " <toString() skipped: slow>";
@@ -239,7 +231,7 @@ public final class ValueRenderer {
         } else if (type.charSequence) {
             appendCharSequence(sb, (CharSequence) value);
         } else if (type.ownToString) {
-            if (SLOW_TO_STRING.contains(type.type)) {
+            if (type.isToStringGivenUp()) {
                 sb.append(identity(value)).append(SKIPPED_SLOW);
             } else {
                 appendToString(sb, value);
@@ -253,7 +245,7 @@ public final class ValueRenderer {
 
     /**
      * The facts of the class rendered last, else looked up: elements of one collection, fields of
-     * one class, mostly share a class. A plain field, racy by design: a TypeFacts is immutable.
+     * one class, mostly share a class. A plain field, racy by design: a TypeFacts's facts are final.
      */
     private TypeFacts facts(Class<?> type) {
         TypeFacts last = lastFacts;
@@ -546,13 +538,13 @@ public final class ValueRenderer {
             s = value.toString();
             if (System.nanoTime() - start > SLOW_TO_STRING_NANOS
                     || calls.soFar() - callsBefore > HEAVY_TO_STRING_CALLS) {
-                noteSlow(value.getClass());
+                TypeFacts.of(value.getClass()).noteSlowToString(SLOW_TIMES);
             }
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError) {
                 // It ran out of heap or stack: calling it again at every line would fill the heap
                 // again each time (a toString() of a half-changed linked structure, that loops).
-                SLOW_TO_STRING.add(value.getClass());
+                TypeFacts.of(value.getClass()).giveUpToString();
             }
             sb.append("<toString() threw ").append(t.getClass().getName());
             String message = safeMessage(t);
