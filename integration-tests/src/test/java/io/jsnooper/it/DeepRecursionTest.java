@@ -8,6 +8,7 @@ import io.jsnooper.it.support.ChildJvm;
 import io.jsnooper.it.support.Jdk;
 import io.jsnooper.it.support.TestPaths;
 import io.jsnooper.it.support.TraceGrammar;
+import io.jsnooper.it.support.TraceText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,8 +49,8 @@ class DeepRecursionTest {
 
     /** Each line's event name, or its label and value, with the timestamps left out. */
     private static List<String> shapes(String lines) {
-        return lines.lines().map(line -> {
-            if (line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} .*")) {
+        return TraceText.normalize(lines).lines().map(line -> {
+            if (line.startsWith("HH:MM:SS.ffffff ")) {
                 return line.substring(16).split(" +")[0];
             }
             return line.startsWith("Elapsed time") ? "Elapsed time" : line;
