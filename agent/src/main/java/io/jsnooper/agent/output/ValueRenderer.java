@@ -35,7 +35,8 @@ public final class ValueRenderer {
 
     /**
      * A toString() slower than this, or running more of the program's rewritten methods than
-     * {@link #HEAVY_TO_STRING_CALLS}, three times, marks its class as too slow to call again: once
+     * {@link #HEAVY_TO_STRING_CALLS}, or returning a text {@link #LONG_TO_STRING_FACTOR} times
+     * longer than a value shows, three times, marks its class as too slow to call again: once
      * is tolerable (and the first call of a record's toString() bootstraps it), at every line of a
      * loop it is not. Such a class shows by identity from then on. The call count is the measure
      * that does not depend on the machine: under a whole-library trace a toString() that walks a
@@ -43,6 +44,13 @@ public final class ValueRenderer {
      */
     private static final long SLOW_TO_STRING_NANOS = 10_000_000;
     private static final long HEAVY_TO_STRING_CALLS = 10_000;
+    /**
+     * A toString() that returns this many times the characters a value shows counts as slow too:
+     * building 27,000 characters to keep 100 (a multimap of 2,048 values, a field of the object a
+     * whole-library trace re-renders at nearly every line) is what made it 1,000 times slower.
+     * The length, like the call count, is the same on every machine.
+     */
+    private static final int LONG_TO_STRING_FACTOR = 100;
     private static final int SLOW_TIMES = 3;
 
     /** Ends the rendering of an object whose class's toString() is no longer called. */
@@ -107,6 +115,8 @@ public final class ValueRenderer {
      * re-rendering a whole-library trace's collections at every line.
      */
     private final int endBudget;
+    /** Length of a toString() result that counts as slow (see {@link #LONG_TO_STRING_FACTOR}). */
+    private final long longToString;
     private final boolean normalize;
     private final List<CustomRepr> customReprs;
     /** Field names whose values are shown as {@code ***}; null for none. */
@@ -131,6 +141,8 @@ public final class ValueRenderer {
         this.maxLength = maxLength;
         this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
         this.endBudget = maxLength > 0 ? maxLength / 2 + 16 : 100_000;
+        // no limit on a value's length: nothing built is wasted, however long
+        this.longToString = maxLength > 0 ? (long) maxLength * LONG_TO_STRING_FACTOR : Long.MAX_VALUE;
         this.normalize = normalize;
         this.customReprs = List.copyOf(customReprs);
     }
@@ -537,7 +549,8 @@ public final class ValueRenderer {
         try {
             s = value.toString();
             if (System.nanoTime() - start > SLOW_TO_STRING_NANOS
-                    || calls.soFar() - callsBefore > HEAVY_TO_STRING_CALLS) {
+                    || calls.soFar() - callsBefore > HEAVY_TO_STRING_CALLS
+                    || (s != null && s.length() > longToString)) {
                 TypeFacts.of(value.getClass()).noteSlowToString(SLOW_TIMES);
             }
         } catch (Throwable t) {

@@ -278,6 +278,66 @@ class ValueRendererTest {
         assertTrue(again.endsWith(" <toString() skipped: slow>"), again);
     }
 
+    /** A toString() that spells out {@code length} characters; counts its calls. */
+    static class Ledger {
+        int calls;
+        final int length;
+
+        Ledger(int length) {
+            this.length = length;
+        }
+
+        @Override
+        public String toString() {
+            calls++;
+            return "#".repeat(length);
+        }
+    }
+
+    static final class LongLedger extends Ledger {
+        LongLedger() {
+            super(10_001);
+        }
+    }
+
+    @Test
+    void aToStringAHundredTimesLongerThanWhatIsShownIsCalledThreeTimes() {
+        LongLedger ledger = new LongLedger();
+        String shown = "#".repeat(48) + "..." + "#".repeat(49);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(shown, renderer.render(ledger));
+        }
+        String again = renderer.render(ledger);
+        assertEquals(3, ledger.calls, "called again: " + again);
+        assertTrue(again.matches(".*LongLedger@[0-9a-f]+ <toString\\(\\) skipped: slow>"), again);
+    }
+
+    /** One that is just long enough, and one that a renderer keeping everything shows whole. */
+    static final class FullLedger extends Ledger {
+        FullLedger() {
+            super(10_000);
+        }
+    }
+
+    static final class UnlimitedLedger extends Ledger {
+        UnlimitedLedger() {
+            super(150_000);
+        }
+    }
+
+    @Test
+    void aLongToStringWithinTheBoundOrWithoutALimitIsCalledEveryTime() {
+        FullLedger full = new FullLedger();
+        UnlimitedLedger unlimited = new UnlimitedLedger();
+        ValueRenderer whole = new ValueRenderer(0);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(100, renderer.render(full).length());
+            assertEquals(150_000, whole.render(unlimited).length());
+        }
+        assertEquals(5, full.calls);
+        assertEquals(5, unlimited.calls);
+    }
+
     /** Counts its toString() calls: one is one too many while its own class is changing it. */
     static final class Chain {
         int calls;
