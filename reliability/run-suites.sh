@@ -16,6 +16,7 @@
 # Exit status 0 when every suite ends the same way test by test.
 # EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
 # rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
+# EXTRA_EXCLUDE_METHODNAME=regex does the same for test methods (matched against class#method).
 # (Class names of @Nested classes are binary names, Outer$Inner.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +85,7 @@ for suite in "${SUITES[@]}"; do
   # enclosing class), so a class left out by name is also left out by its methods' names.
   exclude_class() { ARGS+=(--exclude-classname "$1" --exclude-methodname "(?:$1)#.*"); }
   [ -z "${EXTRA_EXCLUDE_CLASSNAME:-}" ] || exclude_class "$EXTRA_EXCLUDE_CLASSNAME"
+  [ -z "${EXTRA_EXCLUDE_METHODNAME:-}" ] || ARGS+=(--exclude-methodname "$EXTRA_EXCLUDE_METHODNAME")
   if [ "$WITH_SLOW" = 0 ] && [ -f "reliability/suites/$suite.slow" ]; then
     while read -r class reason; do
       case "$class" in ''|'#'*) continue ;; esac
@@ -115,8 +117,13 @@ for suite in "${SUITES[@]}"; do
       fi
       start=$(date +%s)
       set +e
+      # Besides the XML report written at the end, each test's end streams into an Open Test
+      # Reporting event file as it happens: a part cut off by the timeout still shows how every test
+      # that finished ended (SuiteDiff --events).
       (cd "$DIR" && timeout "$TIMEOUT" "$JAVA" "${AGENT_ARG[@]}" $JVM_ARGS -cp "$CP" \
           org.junit.platform.console.ConsoleLauncher "${ARGS[@]}" "${SELECT[@]}" --reports-dir "$DIR/parts/$part" \
+          --config junit.platform.reporting.open.xml.enabled=true \
+          --config junit.platform.reporting.output.dir="$DIR/parts/$part" \
           > "$DIR/parts/$part.txt" 2>&1)
       rc=$?
       set -e
