@@ -16,7 +16,7 @@
 # Exit status 0 when every suite ends the same way test by test.
 # EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
 # rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
-# EXTRA_EXCLUDE_METHODNAME=regex does the same for test methods (matched against class#method).
+# EXTRA_EXCLUDE_METHODNAME=regex does the same for test methods (matched against Class#method, no ()).
 # (Class names of @Nested classes are binary names, Outer$Inner.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
