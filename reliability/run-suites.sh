@@ -12,7 +12,8 @@
 # Test classes that end the same way but take hours under a whole-library trace are listed, with
 # the reason, in reliability/suites/<artifact>.slow and left out of BOTH passes unless --with-slow;
 # --only-slow runs just those classes (the rest of a full run, in its own sitting), one launcher run
-# per class, so that each class that finishes in SUITE_TIMEOUT seconds (default 5400) is compared.
+# per class, so that each class that finishes in SUITE_TIMEOUT seconds (default 5400) is compared;
+# of a class cut off by the timeout, the tests that finished are compared and the rest named.
 # Exit status 0 when every suite ends the same way test by test.
 # EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
 # rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
@@ -148,8 +149,11 @@ for suite in "${SUITES[@]}"; do
   if [ -n "$unfinished" ]; then
     # a part is compared only when both of its runs finished
     for part in $(printf "%s\n" $unfinished | sort -u); do
-      echo "  NOT COMPARED: $part (a run did not finish)"
+      echo "  UNFINISHED: $part (a run did not finish in $TIMEOUT s): the tests that did, from its event files"
       rm -f "$WORK"/{baseline,agent}/reports/*-"$part".xml
+      "$JAVA" -cp reliability/target/classes io.jsnooper.reliability.SuiteDiff --events \
+          "$WORK/baseline/parts/$part/open-test-report.xml" "$WORK/agent/parts/$part/open-test-report.xml" \
+          | sed 's/^/    /' || true
     done
     status=1
     [ -n "$(ls "$WORK/agent/reports")" ] || continue

@@ -18,15 +18,20 @@ import org.w3c.dom.NodeList;
  * Compares two runs of the same test suite, from the JUnit Platform's legacy XML reports: one
  * without the agent, one with it rewriting the whole library. Every test must end the same way.
  * Usage: {@code SuiteDiff baselineReportsDir agentReportsDir}; exit status 1 on any difference.
+ * {@code SuiteDiff --events baselineEvents agentEvents} compares a run cut off by its time limit,
+ * from the {@link EventLog}s: the tests that finished in both, and names the rest.
  */
 public final class SuiteDiff {
 
-    enum Outcome { PASSED, FAILED, SKIPPED }
+    enum Outcome { PASSED, FAILED, SKIPPED, UNFINISHED }
 
     private SuiteDiff() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--events")) {
+            System.exit(compareFinished(EventLog.read(Paths.get(args[1])), EventLog.read(Paths.get(args[2])), System.out) ? 0 : 1);
+        }
         Map<String, Outcome> baseline = read(Paths.get(args[0]));
         Map<String, Outcome> agent = read(Paths.get(args[1]));
         System.out.println("without agent: " + counts(baseline));
@@ -36,6 +41,45 @@ public final class SuiteDiff {
         System.out.println(differences.isEmpty() ? "same outcome for every test"
                 : differences.size() + " tests end differently");
         System.exit(differences.isEmpty() && !baseline.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * Compares the tests that finished in both runs and names those that did not finish with the
+     * agent (the one running when the time ran out, and how many never started). True when every
+     * finished test ended the same way.
+     */
+    static boolean compareFinished(Map<String, Outcome> baseline, Map<String, Outcome> agent, java.io.PrintStream out) {
+        Map<String, Outcome> finishedBaseline = new LinkedHashMap<>();
+        Map<String, Outcome> finishedAgent = new LinkedHashMap<>();
+        List<String> running = new ArrayList<>();
+        int notStarted = 0;
+        for (Map.Entry<String, Outcome> test : baseline.entrySet()) {
+            Outcome other = agent.get(test.getKey());
+            if (test.getValue() == Outcome.UNFINISHED) {
+                continue;
+            } else if (other == null) {
+                notStarted++;
+            } else if (other == Outcome.UNFINISHED) {
+                running.add(test.getKey());
+            } else {
+                finishedBaseline.put(test.getKey(), test.getValue());
+                finishedAgent.put(test.getKey(), other);
+            }
+        }
+        agent.forEach((test, outcome) -> {
+            if (!baseline.containsKey(test) && outcome != Outcome.UNFINISHED) {
+                finishedAgent.put(test, outcome); // reported below as not run without the agent
+            }
+        });
+        List<String> differences = differences(finishedBaseline, finishedAgent);
+        out.println("without agent: " + counts(baseline));
+        out.println("with agent, finished in the time limit: " + counts(finishedAgent));
+        differences.stream().limit(100).forEach(d -> out.println("  DIFFERENT " + d));
+        out.println(differences.isEmpty() ? "same outcome for every test that finished"
+                : differences.size() + " tests end differently");
+        running.forEach(test -> out.println("  NOT FINISHED (running when the time ran out) " + test));
+        out.println("  NOT STARTED: " + notStarted + " tests");
+        return differences.isEmpty() && !finishedBaseline.isEmpty();
     }
 
     static List<String> differences(Map<String, Outcome> baseline, Map<String, Outcome> agent) {
