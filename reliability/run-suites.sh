@@ -147,7 +147,7 @@ for suite in "${SUITES[@]}"; do
   echo "  agent diagnostics: $diag lines; VerifyError/ClassFormatError/LinkageError mentions:" \
        "$bad_base without the agent, $bad_agent with it"
   if [ -n "$unfinished" ]; then
-    # a part is compared only when both of its runs finished
+    # a part whose runs did not both finish is compared from its event files: the tests that finished
     for part in $(printf "%s\n" $unfinished | sort -u); do
       echo "  UNFINISHED: $part (a run did not finish in $TIMEOUT s): the tests that did, from its event files"
       rm -f "$WORK"/{baseline,agent}/reports/*-"$part".xml
