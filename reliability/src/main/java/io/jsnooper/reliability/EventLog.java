@@ -30,47 +30,46 @@ final class EventLog {
         Map<String, SuiteDiff.Outcome> results = new LinkedHashMap<>();
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        if (!Files.exists(file)) {
+            return results; // the run was stopped before its first test
+        }
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             String eventId = null;
             String uniqueId = null;
-            try {
-                while (xml.hasNext()) {
-                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
-                    switch (xml.getLocalName()) {
-                        case "started":
-                            eventId = xml.getAttributeValue(null, "id");
-                            uniqueId = null;
-                            break;
-                        case "uniqueId":
-                            uniqueId = xml.getElementText();
-                            break;
-                        case "type":
-                            if ("TEST".equals(xml.getElementText()) && eventId != null && uniqueId != null) {
-                                testIds.put(eventId, uniqueId);
-                                results.put(uniqueId, SuiteDiff.Outcome.UNFINISHED);
-                            }
-                            break;
-                        case "finished":
-                            eventId = xml.getAttributeValue(null, "id");
-                            break;
-                        case "result":
-                            String test = testIds.get(eventId);
-                            if (test != null) {
-                                results.put(test, outcome(xml.getAttributeValue(null, "status")));
-                            }
-                            break;
-                        default:
-                            break;
-                    }
+            while (xml.hasNext()) {
+                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
                 }
-            } catch (XMLStreamException cutOff) {
-                // the run was stopped mid-write: everything before this point stands
+                switch (xml.getLocalName()) {
+                    case "started":
+                        eventId = xml.getAttributeValue(null, "id");
+                        uniqueId = null;
+                        break;
+                    case "uniqueId":
+                        uniqueId = xml.getElementText();
+                        break;
+                    case "type":
+                        if ("TEST".equals(xml.getElementText()) && eventId != null && uniqueId != null) {
+                            testIds.put(eventId, uniqueId);
+                            results.put(uniqueId, SuiteDiff.Outcome.UNFINISHED);
+                        }
+                        break;
+                    case "finished":
+                        eventId = xml.getAttributeValue(null, "id");
+                        break;
+                    case "result":
+                        String test = testIds.get(eventId);
+                        if (test != null) {
+                            results.put(test, outcome(xml.getAttributeValue(null, "status")));
+                        }
+                        break;
+                    default:
+                        break;
+                }
             }
-        } catch (XMLStreamException e) {
-            throw new IOException("not an event file: " + file, e);
+        } catch (XMLStreamException cutOff) {
+            // the run was stopped mid-write (or before writing anything): what was read stands
         }
         return results;
     }

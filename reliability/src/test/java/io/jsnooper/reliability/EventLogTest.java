@@ -79,6 +79,18 @@ class EventLogTest {
     }
 
     @Test
+    void aRunStoppedBeforeItsFirstTestHasNoResultsAndEveryTestIsNamed(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.xml"), run("SUCCESSFUL", -1));
+        Path empty = Files.writeString(dir.resolve("empty.xml"), "");
+
+        assertEquals(Map.of(), EventLog.read(empty));
+        assertEquals(Map.of(), EventLog.read(dir.resolve("never-written.xml")));
+        String report = compare(baseline, empty);
+        assertTrue(report.contains("finished in the time limit: 0 tests"), report);
+        assertTrue(report.contains("NOT STARTED: 5 tests"), report);
+    }
+
+    @Test
     void aFinishedTestThatEndedDifferentlyIsADifference(@TempDir Path dir) throws Exception {
         Path baseline = Files.writeString(dir.resolve("baseline.xml"), run("SUCCESSFUL", -1));
         Path agent = Files.writeString(dir.resolve("agent.xml"), run("FAILED", -1));
