@@ -1,6 +1,7 @@
 package io.jsnooper.reliability;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,7 @@ public final class SuiteDiff {
         System.out.println("without agent: " + counts(baseline));
         System.out.println("with agent:    " + counts(agent));
         List<String> differences = differences(baseline, agent);
-        differences.stream().limit(100).forEach(d -> System.out.println("  DIFFERENT " + d));
-        System.out.println(differences.isEmpty() ? "same outcome for every test"
-                : differences.size() + " tests end differently");
+        printDifferences(System.out, differences, "same outcome for every test");
         System.exit(differences.isEmpty() && !baseline.isEmpty() ? 0 : 1);
     }
 
@@ -48,7 +47,7 @@ public final class SuiteDiff {
      * agent (the one running when the time ran out, and how many never started). True when every
      * finished test ended the same way.
      */
-    static boolean compareFinished(Map<String, Outcome> baseline, Map<String, Outcome> agent, java.io.PrintStream out) {
+    static boolean compareFinished(Map<String, Outcome> baseline, Map<String, Outcome> agent, PrintStream out) {
         Map<String, Outcome> finishedBaseline = new LinkedHashMap<>();
         Map<String, Outcome> finishedAgent = new LinkedHashMap<>();
         List<String> running = new ArrayList<>();
@@ -74,12 +73,15 @@ public final class SuiteDiff {
         List<String> differences = differences(finishedBaseline, finishedAgent);
         out.println("without agent: " + counts(baseline));
         out.println("with agent, finished in the time limit: " + counts(finishedAgent));
-        differences.stream().limit(100).forEach(d -> out.println("  DIFFERENT " + d));
-        out.println(differences.isEmpty() ? "same outcome for every test that finished"
-                : differences.size() + " tests end differently");
+        printDifferences(out, differences, "same outcome for every test that finished");
         running.forEach(test -> out.println("  NOT FINISHED (running when the time ran out) " + test));
         out.println("  NOT STARTED: " + notStarted + " tests");
         return differences.isEmpty() && !finishedBaseline.isEmpty();
+    }
+
+    private static void printDifferences(PrintStream out, List<String> differences, String none) {
+        differences.stream().limit(100).forEach(d -> out.println("  DIFFERENT " + d));
+        out.println(differences.isEmpty() ? none : differences.size() + " tests end differently");
     }
 
     static List<String> differences(Map<String, Outcome> baseline, Map<String, Outcome> agent) {
