@@ -18,6 +18,8 @@
 # EXTRA_EXCLUDE_CLASSNAME=regex leaves more test classes out of BOTH passes: only for measuring the
 # rest of a suite once an agent bug in some test is known; say so wherever such a result is quoted.
 # EXTRA_EXCLUDE_METHODNAME=regex does the same for test methods (matched against Class#method, no ()).
+# EXTRA_INCLUDE_METHODNAME=regex runs only the test methods it matches, in both passes: to finish,
+# in a sitting of its own, the part of a slow class that a timed-out run never reached.
 # (Class names of @Nested classes are binary names, Outer$Inner.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,6 +89,7 @@ for suite in "${SUITES[@]}"; do
   exclude_class() { ARGS+=(--exclude-classname "$1" --exclude-methodname "(?:$1)#.*"); }
   [ -z "${EXTRA_EXCLUDE_CLASSNAME:-}" ] || exclude_class "$EXTRA_EXCLUDE_CLASSNAME"
   [ -z "${EXTRA_EXCLUDE_METHODNAME:-}" ] || ARGS+=(--exclude-methodname "$EXTRA_EXCLUDE_METHODNAME")
+  [ -z "${EXTRA_INCLUDE_METHODNAME:-}" ] || ARGS+=(--include-methodname "$EXTRA_INCLUDE_METHODNAME")
   if [ "$WITH_SLOW" = 0 ] && [ -f "reliability/suites/$suite.slow" ]; then
     while read -r class reason; do
       case "$class" in ''|'#'*) continue ;; esac
