@@ -35,6 +35,36 @@ class LineBufferTest {
     }
 
     @Test
+    void everyNumberIsWrittenAsLongDoesWrite() {
+        // each digit count either side of the int range, and of every power of ten
+        List<Long> values = new java.util.ArrayList<>();
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10 * 10; p *= 10) {
+            values.addAll(List.of(p - 1, p, p + 1, -p, -(p - 1), 7 * p));
+        }
+        values.addAll(List.of((long) Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, (long) Integer.MIN_VALUE,
+                Integer.MIN_VALUE - 1L, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1));
+        for (long value : values) {
+            assertEquals(Long.toString(value), line(() -> buffer.number(value, 0)));
+        }
+    }
+
+    @Test
+    void zeroPaddedKeepsTheLastDigitsOfAnyNumber() {
+        assertEquals("000042", line(() -> buffer.zeroPadded(42, 6)));
+        assertEquals("5807", line(() -> buffer.zeroPadded(Long.MAX_VALUE, 4)));
+        assertEquals("7", line(() -> buffer.zeroPadded(Long.MAX_VALUE, 1)));
+        assertEquals("09223372036854775807", line(() -> buffer.zeroPadded(Long.MAX_VALUE, 20)));
+        assertEquals("", line(() -> buffer.zeroPadded(123, 0)));
+    }
+
+    @Test
+    void spacesOfAnyCountBeyondTheCopiedRow() {
+        for (int count : new int[] {0, 1, 255, 256, 257, 1000}) {
+            assertEquals(" ".repeat(count) + "|", line(() -> buffer.spaces(count).ch('|')));
+        }
+    }
+
+    @Test
     void theClockIsHoursMinutesSecondsAndSixDigitsOfMicroseconds() {
         long micros = ((13 * 3600 + 5 * 60 + 9) * 1_000_000L) + 42;
 
