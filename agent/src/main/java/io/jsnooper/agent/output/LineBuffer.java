@@ -337,12 +337,12 @@ public final class LineBuffer {
         if (value == Long.MIN_VALUE) {
             return 20;
         }
-        int digits = value < 0 ? 2 : 1;
         long v = Math.abs(value);
+        int digits = 1;
         // multiplications, not divisions; 19 digits is Long.MAX_VALUE's count (10^19 would overflow)
-        for (long limit = 10; digits < 19 + (value < 0 ? 1 : 0) && v >= limit; limit *= 10) {
+        for (long limit = 10; digits < 19 && v >= limit; limit *= 10) {
             digits++;
         }
-        return digits;
+        return value < 0 ? digits + 1 : digits;
     }
 }
