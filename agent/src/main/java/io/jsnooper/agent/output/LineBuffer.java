@@ -52,9 +52,14 @@ public final class LineBuffer {
     /** Guarded by this: bytes before it were handed to the sink already. */
     private int handedOver;
 
-    /** Owner only: the second {@link #clockPrefix} shows, and its {@code HH:MM:SS.} bytes. */
+    /**
+     * Owner only: the microsecond and second {@link #clockText} shows, and its {@code HH:MM:SS.ffffff} bytes. A
+     * busy thread writes several lines per microsecond: they copy the text; in the same second
+     * only the last six digits change.
+     */
+    private long clockMicros = -1;
     private long clockSecond = -1;
-    private final byte[] clockPrefix = {'0', '0', ':', '0', '0', ':', '0', '0', '.'};
+    private final byte[] clockText = {'0', '0', ':', '0', '0', ':', '0', '0', '.', '0', '0', '0', '0', '0', '0'};
 
     /**
      * Owner only: the last count of microseconds {@link #epochMicros} wrote, and its digits. Lines
@@ -185,24 +190,25 @@ public final class LineBuffer {
         return this;
     }
 
-    /** {@code HH:MM:SS.ffffff} for a count of microseconds. */
+    /** {@code HH:MM:SS.ffffff} for a count of microseconds (of a day: under 24 hours). */
     public LineBuffer clock(long micros) {
-        long seconds = micros / 1_000_000;
-        if (seconds != clockSecond) {
-            // "HH:MM:SS." changes once a second: format it then, copy it for every other line
-            clockSecond = seconds;
-            clockPrefix[0] = (byte) ('0' + seconds / 36000 % 10);
-            clockPrefix[1] = (byte) ('0' + seconds / 3600 % 10);
-            clockPrefix[3] = (byte) ('0' + seconds / 600 % 6);
-            clockPrefix[4] = (byte) ('0' + seconds / 60 % 10);
-            clockPrefix[6] = (byte) ('0' + seconds / 10 % 6);
-            clockPrefix[7] = (byte) ('0' + seconds % 10);
+        if (micros != clockMicros) {
+            long seconds = micros / 1_000_000;
+            if (seconds != clockSecond) {
+                clockSecond = seconds;
+                clockText[0] = (byte) ('0' + seconds / 36000 % 10);
+                clockText[1] = (byte) ('0' + seconds / 3600 % 10);
+                clockText[3] = (byte) ('0' + seconds / 600 % 6);
+                clockText[4] = (byte) ('0' + seconds / 60 % 10);
+                clockText[6] = (byte) ('0' + seconds / 10 % 6);
+                clockText[7] = (byte) ('0' + seconds % 10);
+            }
+            putDigits(clockText, 9, 6, (int) (micros - seconds * 1_000_000));
+            clockMicros = micros;
         }
         ensure(15);
-        System.arraycopy(clockPrefix, 0, bytes, position, 9);
-        position += 9;
-        putDigits(bytes, position, 6, (int) (micros - seconds * 1_000_000));
-        position += 6;
+        System.arraycopy(clockText, 0, bytes, position, 15);
+        position += 15;
         return this;
     }
 

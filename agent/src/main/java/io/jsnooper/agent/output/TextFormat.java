@@ -11,6 +11,8 @@ import static io.jsnooper.agent.output.Palette.RESET;
 import static io.jsnooper.agent.output.Palette.YELLOW;
 
 import io.jsnooper.agent.config.SnoopSettings;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +34,14 @@ public final class TextFormat implements TraceFormat {
     private static final int EVENT_WIDTH = 9;
     private static final int LINE_NUMBER_WIDTH = 4;
 
+    /**
+     * {@code "line      1421 "} for the first few thousand line numbers, formatted when first
+     * needed and copied after: line events are most of a trace, and their number column is the same
+     * every time (a tenth of a line event in a profile of a whole-library trace).
+     */
+    private static final byte[][] LINE_COLUMNS = new byte[4096][];
+    /** Acquire/release on {@link #LINE_COLUMNS}' elements: a thread that sees a column sees its bytes. */
+    private static final VarHandle LINE_COLUMN = MethodHandles.arrayElementVarHandle(byte[][].class);
 
     /** The widest thread column written so far, in any trace: PySnooper pads to it. */
     private static final AtomicInteger THREAD_COLUMN = new AtomicInteger();
@@ -87,15 +97,34 @@ public final class TextFormat implements TraceFormat {
             int width = THREAD_COLUMN.accumulateAndGet(thread.length() + 1, Math::max);
             out.text(thread).spaces(width - thread.length());
         }
-        out.ascii(event).spaces(EVENT_WIDTH - event.length()).ch(' ').number(line, LINE_NUMBER_WIDTH);
-        if (color) {
-            out.ascii(NORMAL);
+        if (!color && line >= 0 && line < LINE_COLUMNS.length && LINE.equals(event)) {
+            out.bytes(lineColumn(line));
+        } else {
+            eventColumn(out, event, line);
+            if (color) {
+                out.ascii(NORMAL);
+            }
+            out.ch(' ');
         }
-        out.ch(' ').bytes(source);
+        out.bytes(source);
         if (color) {
             out.ascii(RESET);
         }
         out.endLine();
+    }
+
+    /** {@code "line      1421"}: the event name in its column, then the line number in its own. */
+    private static LineBuffer eventColumn(LineBuffer out, String event, int line) {
+        return out.ascii(event).spaces(EVENT_WIDTH - event.length()).ch(' ').number(line, LINE_NUMBER_WIDTH);
+    }
+
+    private static byte[] lineColumn(int line) {
+        byte[] column = (byte[]) LINE_COLUMN.getAcquire(LINE_COLUMNS, line);
+        if (column == null) {
+            column = eventColumn(LineBuffer.scratch(), LINE, line).ch(' ').copyOfPending();
+            LINE_COLUMN.setRelease(LINE_COLUMNS, line, column); // a race only formats it twice
+        }
+        return column;
     }
 
     @Override

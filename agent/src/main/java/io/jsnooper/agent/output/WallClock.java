@@ -12,7 +12,8 @@ public final class WallClock {
 
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final long BASE_NANOS;
-    private static final long BASE_LOCAL_MICROS;
+    /** Local time of day at {@link #BASE_NANOS}, in [0, a day). */
+    private static final long BASE_MICROS_OF_DAY;
     private static final long BASE_EPOCH_MICROS;
 
     static {
@@ -20,7 +21,8 @@ public final class WallClock {
         BASE_NANOS = System.nanoTime();
         long epochMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
         BASE_EPOCH_MICROS = epochMicros;
-        BASE_LOCAL_MICROS = epochMicros + TimeZone.getDefault().getOffset(now.toEpochMilli()) * 1_000L;
+        long localMicros = epochMicros + TimeZone.getDefault().getOffset(now.toEpochMilli()) * 1_000L;
+        BASE_MICROS_OF_DAY = Math.floorMod(localMicros, MICROS_PER_DAY);
     }
 
     private WallClock() {
@@ -33,6 +35,8 @@ public final class WallClock {
 
     /** Microseconds since local midnight at the moment {@code nanoTime} was read. */
     public static long microsOfDay(long nanoTime) {
-        return Math.floorMod(BASE_LOCAL_MICROS + (nanoTime - BASE_NANOS) / 1_000, MICROS_PER_DAY);
+        long micros = BASE_MICROS_OF_DAY + (nanoTime - BASE_NANOS) / 1_000;
+        // the same day as the base, nearly always: no long division (a profile's 5 % of a line event)
+        return micros >= 0 && micros < MICROS_PER_DAY ? micros : Math.floorMod(micros, MICROS_PER_DAY);
     }
 }

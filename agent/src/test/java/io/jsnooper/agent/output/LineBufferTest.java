@@ -74,6 +74,20 @@ class LineBufferTest {
     }
 
     @Test
+    void theClockIsRightWhetherTheMicrosecondOrTheSecondIsKeptOrNew() {
+        long nine = (9 * 3600 + 59 * 60 + 59) * 1_000_000L;
+        // the same microsecond again (copied), the same second (six digits), the next second and
+        // hour, back in time, and the elapsed-time use of the same clock in between
+        long[] sequence = {nine + 999_998, nine + 999_998, nine + 999_999, nine + 1_000_000, nine + 1_000_000,
+            nine + 1_000_001, 1_500_000, nine + 999_998, 0, 0, 86_400_000_000L - 1};
+        for (long micros : sequence) {
+            long s = micros / 1_000_000;
+            String expected = String.format("%02d:%02d:%02d.%06d", s / 3600, s / 60 % 60, s % 60, micros % 1_000_000);
+            assertEquals(expected, line(() -> buffer.clock(micros)), "after the sequence so far, " + micros);
+        }
+    }
+
+    @Test
     void epochMicrosAreDecimalWhetherTheSecondIsNewOrKept() {
         assertEquals("1795716510268405", line(() -> buffer.epochMicros(1_795_716_510_268_405L)));
         assertEquals("1795716510000007", line(() -> buffer.epochMicros(1_795_716_510_000_007L)), "the same second");

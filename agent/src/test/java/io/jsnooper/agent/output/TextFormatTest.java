@@ -55,6 +55,32 @@ class TextFormatTest {
     }
 
     @Test
+    void lineNumbersReadTheSameWhetherTheirColumnIsKeptOrFormattedEachTime() {
+        // 4095 is the last kept column; beyond it, and for other events, it is formatted each time
+        for (int line : new int[] {0, 1, 17, 17, 999, 4095, 4095, 4096, 12345, 123456}) {
+            format.event(at(0), nanoTime, TraceFormat.LINE, line, utf8("x;"));
+            format.event(at(0), nanoTime, TraceFormat.RETURN, line, utf8("x;"));
+        }
+
+        StringBuilder expected = new StringBuilder();
+        for (int line : new int[] {0, 1, 17, 17, 999, 4095, 4095, 4096, 12345, 123456}) {
+            expected.append(clock()).append(String.format(" line      %4d x;\n", line));
+            expected.append(clock()).append(String.format(" return    %4d x;\n", line));
+        }
+        assertEquals(expected.toString(), written());
+    }
+
+    @Test
+    void coloursSurroundTheLineNumberWhetherOrNotItsColumnIsKept() {
+        TextFormat coloured = new TextFormat(SnoopSettings.DEFAULTS.with(SnoopSettings.COLOR, "always"), sink);
+
+        coloured.event(at(0), nanoTime, TraceFormat.LINE, 17, utf8("x;"));
+
+        assertEquals(Palette.DIM + clock() + " line        17" + Palette.NORMAL + " x;" + Palette.RESET + "\n",
+                written());
+    }
+
+    @Test
     void aPrefixStartsEveryLineBeforeTheIndentation() {
         TextFormat prefixed = new TextFormat(plain.with(SnoopSettings.PREFIX, "ZZZ "), sink);
 
