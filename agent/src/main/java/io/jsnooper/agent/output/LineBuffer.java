@@ -53,9 +53,9 @@ public final class LineBuffer {
     private int handedOver;
 
     /**
-     * Owner only: the microsecond and second {@link #clockText} shows, and its {@code HH:MM:SS.ffffff} bytes. A
-     * busy thread writes several lines per microsecond: they copy the text; in the same second
-     * only the last six digits change.
+     * Owner only: the microsecond and the second {@link #clockText} shows, and its
+     * {@code HH:MM:SS.ffffff} bytes. A busy thread writes several lines per microsecond: they copy
+     * the text; in the same second only the last six digits change.
      */
     private long clockMicros = -1;
     private long clockSecond = -1;
