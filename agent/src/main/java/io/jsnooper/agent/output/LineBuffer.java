@@ -53,12 +53,11 @@ public final class LineBuffer {
     private int handedOver;
 
     /**
-     * Owner only: the microsecond and the second {@link #clockText} shows, and its
-     * {@code HH:MM:SS.ffffff} bytes. A busy thread writes several lines per microsecond: they copy
-     * the text; in the same second only the last six digits change.
+     * Owner only: the microsecond {@link #clockText} shows, and its {@code HH:MM:SS.ffffff} bytes.
+     * A busy thread writes several lines per microsecond: they copy the text; in the same second
+     * only the last six digits change (as {@link #epochMicros} keeps its digits).
      */
     private long clockMicros = -1;
-    private long clockSecond = -1;
     private final byte[] clockText = {'0', '0', ':', '0', '0', ':', '0', '0', '.', '0', '0', '0', '0', '0', '0'};
 
     /**
@@ -190,12 +189,14 @@ public final class LineBuffer {
         return this;
     }
 
-    /** {@code HH:MM:SS.ffffff} for a count of microseconds (of a day: under 24 hours). */
+    /**
+     * {@code HH:MM:SS.ffffff} for a count of microseconds: a time of day, or an elapsed or relative
+     * time (its hours wrap at 100).
+     */
     public LineBuffer clock(long micros) {
         if (micros != clockMicros) {
             long seconds = micros / 1_000_000;
-            if (seconds != clockSecond) {
-                clockSecond = seconds;
+            if (clockMicros < 0 || seconds != clockMicros / 1_000_000) {
                 clockText[0] = (byte) ('0' + seconds / 36000 % 10);
                 clockText[1] = (byte) ('0' + seconds / 3600 % 10);
                 clockText[3] = (byte) ('0' + seconds / 600 % 6);

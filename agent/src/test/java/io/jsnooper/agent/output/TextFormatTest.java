@@ -57,13 +57,14 @@ class TextFormatTest {
     @Test
     void lineNumbersReadTheSameWhetherTheirColumnIsKeptOrFormattedEachTime() {
         // 4095 is the last kept column; beyond it, and for other events, it is formatted each time
-        for (int line : new int[] {0, 1, 17, 17, 999, 4095, 4095, 4096, 12345, 123456}) {
+        int[] lines = {0, 1, 17, 17, 999, 4095, 4095, 4096, 12345, 123456};
+        for (int line : lines) {
             format.event(at(0), nanoTime, TraceFormat.LINE, line, utf8("x;"));
             format.event(at(0), nanoTime, TraceFormat.RETURN, line, utf8("x;"));
         }
 
         StringBuilder expected = new StringBuilder();
-        for (int line : new int[] {0, 1, 17, 17, 999, 4095, 4095, 4096, 12345, 123456}) {
+        for (int line : lines) {
             expected.append(clock()).append(String.format(" line      %4d x;\n", line));
             expected.append(clock()).append(String.format(" return    %4d x;\n", line));
         }
