@@ -44,6 +44,10 @@ public class RenderingBenchmark {
     private char[] chars;
     private String text;
     private Holder holder;
+    /** What the tracer last showed, and the thread's builder it checks a value against them in. */
+    private String linkedListShown;
+    private String holderShown;
+    private final StringBuilder scratch = new StringBuilder(256);
 
     @Setup
     public void setUp() {
@@ -60,6 +64,8 @@ public class RenderingBenchmark {
             chars[i] = (char) ('a' + i % 26);
         }
         text = new String(chars, 0, 1_000);
+        linkedListShown = renderer.render(linkedList);
+        holderShown = renderer.render(holder);
     }
 
     @Benchmark
@@ -85,5 +91,20 @@ public class RenderingBenchmark {
     @Benchmark
     public String objectByFields() {
         return renderer.render(holder);
+    }
+
+    /**
+     * The check the tracer makes after a line that called something, mostly finding the value as
+     * shown: the same rendering as {@link #linkedList}, in a reused builder, compared in place.
+     */
+    @Benchmark
+    public boolean linkedListUnchanged() {
+        return renderer.renderChanged(linkedList, ValueRenderer.NOTHING_IN_PROGRESS, linkedListShown, scratch) == null;
+    }
+
+    /** {@link #objectByFields}'s value checked as {@link #linkedListUnchanged} checks its own. */
+    @Benchmark
+    public boolean objectByFieldsUnchanged() {
+        return renderer.renderChanged(holder, ValueRenderer.NOTHING_IN_PROGRESS, holderShown, scratch) == null;
     }
 }

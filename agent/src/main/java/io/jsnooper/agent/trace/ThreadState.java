@@ -20,6 +20,12 @@ final class ThreadState {
      */
     long quietCalls;
     CallTrace innermost;
+    /**
+     * Where this thread's values are rendered to be compared with what was shown. Never used by two
+     * renderings at once: program code run while rendering (a toString()) runs while {@link #busy},
+     * so it is not traced.
+     */
+    final StringBuilder rendering = new StringBuilder(256);
     /** {@code id-name}, PySnooper's thread column; refreshed at each outermost call. */
     String label = "";
     private LineBuffer[] buffers = new LineBuffer[2];

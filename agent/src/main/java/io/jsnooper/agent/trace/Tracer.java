@@ -250,9 +250,10 @@ public final class Tracer {
         thread.busy = true;
         try {
             call.references[var] = value; // first: `this` is in progress from its Starting var line on
-            String rendering = call.renderer.render(value, call);
             boolean seen = call.seen[var];
-            if (seen && rendering.equals(call.rendered[var])) {
+            String rendering = call.renderer.renderChanged(value, call, seen ? call.rendered[var] : null,
+                    thread.rendering);
+            if (rendering == null) {
                 return;
             }
             call.rendered[var] = rendering;
@@ -442,14 +443,14 @@ public final class Tracer {
                     continue;
                 }
                 long start = System.nanoTime();
-                String rendering = call.renderer.render(value, call);
+                String before = call.rendered[var];
+                String rendering = call.renderer.renderChanged(value, call, before, thread.rendering);
                 if (System.nanoTime() - start > COSTLY_RENDERING_NANOS) {
                     // a toString() of a huge value, repeated at every line, would make a loop
                     // quadratic: after a few, this call shows the variable only when it is stored
                     call.noteCostly(var);
                 }
-                String before = call.rendered[var];
-                if (!rendering.equals(before)) {
+                if (rendering != null) {
                     call.rendered[var] = rendering;
                     if (!givenUp(before, rendering)) {
                         writeVariable(call, TraceFormat.Change.MODIFIED, var);

@@ -1,6 +1,7 @@
 package io.jsnooper.agent.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -492,5 +493,56 @@ class ValueRendererTest {
             assertEquals(renderer.render(boxedInts), renderer.render(ints), "int[" + length + "]");
             assertEquals(renderer.render(boxedChars), renderer.render(chars), "char[" + length + "]");
         }
+    }
+
+    /**
+     * The tracer's re-check after a line: nothing when the value still shows as it was shown,
+     * else exactly its new rendering, whatever the builder held before; a change only in the part
+     * the middle cut leaves out shows nothing, as comparing the renderings did.
+     */
+    @Test
+    void aRecheckedValueReturnsNothingAsShownAndItsRenderingOnceChanged() {
+        StringBuilder scratch = new StringBuilder("left over from an earlier value");
+        for (int maxLength : new int[] {100, 10, 37, 0}) {
+            ValueRenderer cut = new ValueRenderer(maxLength);
+            for (int size : new int[] {0, 3, 40, 1000}) {
+                List<Integer> numbers = IntStream.range(0, size).boxed().collect(Collectors.toCollection(LinkedList::new));
+                String where = maxLength + " / " + size;
+                String shown = cut.render(numbers);
+                assertEquals(shown, cut.renderChanged(numbers, ValueRenderer.NOTHING_IN_PROGRESS, null, scratch), where);
+                assertNull(cut.renderChanged(numbers, ValueRenderer.NOTHING_IN_PROGRESS, shown, scratch), where);
+
+                numbers.add(size / 2, 7); // in the middle: cut out of a long list's rendering
+                String middle = cut.render(numbers);
+                assertEquals(middle.equals(shown) ? null : middle,
+                        cut.renderChanged(numbers, ValueRenderer.NOTHING_IN_PROGRESS, shown, scratch), where + " middle");
+
+                numbers.add(-1); // at the end: always shown
+                assertEquals(cut.render(numbers),
+                        cut.renderChanged(numbers, ValueRenderer.NOTHING_IN_PROGRESS, middle, scratch), where + " end");
+            }
+        }
+    }
+
+    @Test
+    void aRecheckedValueThatShowsWithoutIdentityHashesIsComparedWithout() {
+        ValueRenderer normalized = new ValueRenderer(ValueRenderer.DEFAULT_MAX_LENGTH, true, List.of());
+        Object plain = new Object();
+        String shown = normalized.render(List.of(plain, "x"));
+
+        assertEquals("[java.lang.Object, \"x\"]", shown);
+        assertNull(normalized.renderChanged(List.of(new Object(), "x"), ValueRenderer.NOTHING_IN_PROGRESS, shown,
+                new StringBuilder()));
+    }
+
+    @Test
+    void theBuilderOfAnUnboundedRenderingIsGivenBackAfterUse() {
+        StringBuilder scratch = new StringBuilder();
+        String huge = digits(200_000);
+
+        String rendered = new ValueRenderer(0).renderChanged(huge, ValueRenderer.NOTHING_IN_PROGRESS, null, scratch);
+
+        assertEquals("\"" + huge + "\"", rendered);
+        assertTrue(scratch.capacity() < huge.length(), "capacity " + scratch.capacity());
     }
 }
