@@ -103,6 +103,9 @@ public final class ValueRenderer {
     };
 
     private final int maxLength;
+    /** What {@link #truncate} keeps of each end of a text longer than {@link #maxLength}. */
+    private final int cutLeft;
+    private final int cutRight;
     private TypeFacts lastFacts;
     /**
      * Characters rendered before a listing stops (fields, map entries, a collection that can only
@@ -141,6 +144,8 @@ public final class ValueRenderer {
             java.util.regex.Pattern redact) {
         this.redact = redact;
         this.maxLength = maxLength;
+        this.cutLeft = (maxLength - 3) / 2;
+        this.cutRight = maxLength - 3 - cutLeft;
         this.budget = maxLength > 0 ? maxLength + 16 : 100_000;
         this.endBudget = maxLength > 0 ? maxLength / 2 + 16 : 100_000;
         // no limit on a value's length: nothing built is wasted, however long
@@ -155,12 +160,7 @@ public final class ValueRenderer {
 
     /** @param inProgress objects whose {@code toString()} must not be called now */
     public String render(Object value, InProgress inProgress) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, value, 0, inProgress);
-        if (normalize) {
-            stripIdentityHashes(sb);
-        }
-        return truncate(sb);
+        return renderChanged(value, inProgress, null, new StringBuilder());
     }
 
     /**
@@ -195,12 +195,10 @@ public final class ValueRenderer {
         if (maxLength <= 0 || length <= maxLength) {
             return shown.contentEquals(full);
         }
-        int left = (maxLength - 3) / 2;
-        int right = maxLength - 3 - left;
         return shown.length() == maxLength
-                && sameChars(full, 0, shown, 0, left)
-                && shown.startsWith("...", left)
-                && sameChars(full, length - right, shown, left + 3, right);
+                && sameChars(full, 0, shown, 0, cutLeft)
+                && shown.startsWith("...", cutLeft)
+                && sameChars(full, length - cutRight, shown, cutLeft + 3, cutRight);
     }
 
     private static boolean sameChars(CharSequence a, int aFrom, String b, int bFrom, int count) {
@@ -241,9 +239,7 @@ public final class ValueRenderer {
         if (maxLength <= 0 || s.length() <= maxLength) {
             return s.toString();
         }
-        int left = (maxLength - 3) / 2;
-        int right = maxLength - 3 - left;
-        return s.subSequence(0, left) + "..." + s.subSequence(s.length() - right, s.length());
+        return s.subSequence(0, cutLeft) + "..." + s.subSequence(s.length() - cutRight, s.length());
     }
 
     private void append(StringBuilder sb, Object value, int depth, InProgress inProgress) {
@@ -267,12 +263,8 @@ public final class ValueRenderer {
     }
 
     private void appendByType(StringBuilder sb, Object value, TypeFacts type, int depth, InProgress inProgress) {
-        if (value instanceof Integer) {
-            sb.append(((Integer) value).intValue()); // the same digits, without a String for them
-        } else if (value instanceof Long) {
-            sb.append(((Long) value).longValue());
-        } else if (type.plainValue) {
-            sb.append(value); // the JDK's numbers; a program's own Number goes through its toString() below
+        if (type.plainValue) {
+            appendPlain(sb, value); // the JDK's numbers; a program's own Number goes through its toString() below
         } else if (depth > MAX_NESTING) {
             sb.append(identity(value));
         } else if (type.proxy) {
@@ -307,6 +299,17 @@ public final class ValueRenderer {
             appendFields(sb, value, inProgress);
         } else {
             sb.append(identity(value));
+        }
+    }
+
+    /** An {@code Integer} or {@code Long} as digits without a String for them; any other as its toString(). */
+    private static void appendPlain(StringBuilder sb, Object value) {
+        if (value instanceof Integer) {
+            sb.append(((Integer) value).intValue());
+        } else if (value instanceof Long) {
+            sb.append(((Long) value).longValue());
+        } else {
+            sb.append(value);
         }
     }
 
