@@ -3,7 +3,7 @@
 # rewriting every method of the library (include=<library package>..*, output=/dev/null), and
 # compares every test's outcome (SuiteDiff). See docs/reliability.md for the last results.
 #
-#   reliability/run-suites.sh [--java /path/to/jdk] [--no-build] [--with-slow|--only-slow] [suite...]
+#   reliability/run-suites.sh [--java /path/to/jdk] [--no-build] [--with-slow|--only-slow|--test T...] [suite...]
 #
 # Suites are reliability/suites/<artifact>.conf (default: all); the version comes from the root
 # pom's <artifact>.version property. Tests that fail or flake WITHOUT the agent are listed, with
@@ -20,7 +20,12 @@
 # EXTRA_EXCLUDE_METHODNAME=regex does the same for test methods (matched against Class#method, no ()).
 # EXTRA_INCLUDE_METHODNAME=regex runs only the test methods it matches, in both passes: to finish,
 # in a sitting of its own, the part of a slow class that a timed-out run never reached.
+# --test 'Outer$Nested#method' (repeatable) runs just that test, slow class or not, in a launcher of
+# its own per pass (selected by its unique id): a test that takes hours under the agent costs only
+# its own result when it is cut off. A test the launcher does not find fails the run.
 # (Class names of @Nested classes are binary names, Outer$Inner.)
+# SUITES_OUT=dir puts the results in dir/<artifact>/ instead of reliability/target/suites/<artifact>/,
+# so that two runs (e.g. Java 17 and 25) can go on side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -28,12 +33,14 @@ JDK="${JAVA_HOME:-}"
 BUILD=1
 WITH_SLOW=0
 SUITES=()
+TESTS_ONLY=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --java) JDK="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --with-slow) WITH_SLOW=1; shift ;;
     --only-slow) WITH_SLOW=only; shift ;;
+    --test) WITH_SLOW=tests; TESTS_ONLY+=("$2"); shift 2 ;;
     *) SUITES+=("$1"); shift ;;
   esac
 done
@@ -41,6 +48,16 @@ done
 JAVA="${JDK:+$JDK/bin/}java"
 TIMEOUT="${SUITE_TIMEOUT:-5400}"
 AGENT="$ROOT/agent/target/jsnooper-agent.jar"
+# Outer$Inner#method -> the Jupiter unique id [engine:junit-jupiter]/[class:Outer]/[nested-class:Inner]/[method:method()]
+unique_id() {
+  local class="${1%%#*}" method="${1#*#}" nested
+  local id="[engine:junit-jupiter]/[class:${class%%\$*}]"
+  [[ "$class" != *'$'* ]] || for nested in $(printf '%s' "${class#*\$}" | tr '$' ' '); do
+    id+="/[nested-class:$nested]"
+  done
+  [[ "$method" == *'('* ]] || method+='()'
+  printf '%s' "$id/[method:$method]"
+}
 if [ "$BUILD" = 1 ]; then
   mvn -B -q package -pl reliability -am -DskipTests
 fi
@@ -51,7 +68,7 @@ for suite in "${SUITES[@]}"; do
   GROUP= PACKAGE= INCLUDE_CLASSNAME= EXCLUDE_CLASSNAME= JVM_ARGS= LAUNCHER_ARGS=
   source "reliability/suites/$suite.conf"
   VERSION=$(sed -n "s:.*<$suite.version>\(.*\)</$suite.version>.*:\1:p" pom.xml)
-  WORK="$ROOT/reliability/target/suites/$suite"
+  WORK="${SUITES_OUT:-$ROOT/reliability/target/suites}/$suite"
   rm -rf "$WORK" && mkdir -p "$WORK/lib"
   echo "== $GROUP:$suite:$VERSION"
   fetch() { mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$WORK/lib" >/dev/null; }
@@ -82,6 +99,9 @@ for suite in "${SUITES[@]}"; do
       PARTS+=("$class")
       echo "  only the slow class: $class"
     done < "reliability/suites/$suite.slow"
+  elif [ "$WITH_SLOW" = tests ]; then
+    PARTS=("${TESTS_ONLY[@]}")
+    printf '  only the test: %s\n' "${PARTS[@]}"
   fi
   [ -z "$EXCLUDE_CLASSNAME" ] || ARGS+=(--exclude-classname "$EXCLUDE_CLASSNAME")
   # The launcher's class name filters do not reach @Nested classes (they are found through their
@@ -116,6 +136,8 @@ for suite in "${SUITES[@]}"; do
     for part in "${PARTS[@]}"; do
       if [ "$part" = all ]; then
         SELECT=(--scan-classpath "$TESTS" --include-classname "$INCLUDE_CLASSNAME") label="$run"
+      elif [ "$WITH_SLOW" = tests ]; then
+        SELECT=(--select-unique-id "$(unique_id "$part")") label="$run $part"
       else
         SELECT=(--select-class "$part") label="$run $part"
       fi
@@ -142,6 +164,10 @@ for suite in "${SUITES[@]}"; do
         unfinished="$unfinished $part"
       fi
       grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$DIR/parts/$part.txt" | tr -s ' ' | sed 's/^/    /' || true
+      if [ "$WITH_SLOW" = tests ] && grep -qE '^\[ +0 tests found +\]' "$DIR/parts/$part.txt"; then
+        echo "  NOT FOUND: $part (no test has that unique id: $(unique_id "$part"))"
+        status=1
+      fi
     done
   done
   diag=$(grep -c '^jsnooper:' "$WORK/agent/console.txt" || true)
