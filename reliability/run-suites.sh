@@ -40,10 +40,12 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --with-slow) WITH_SLOW=1; shift ;;
     --only-slow) WITH_SLOW=only; shift ;;
-    --test) WITH_SLOW=tests; TESTS_ONLY+=("$2"); shift 2 ;;
+    --test) TESTS_ONLY+=("$2"); shift 2 ;;
     *) SUITES+=("$1"); shift ;;
   esac
 done
+# named tests are all that runs, whatever else was asked
+[ ${#TESTS_ONLY[@]} -eq 0 ] || WITH_SLOW=tests
 [ ${#SUITES[@]} -gt 0 ] || SUITES=($(cd reliability/suites && ls *.conf | sed 's/\.conf$//'))
 JAVA="${JDK:+$JDK/bin/}java"
 TIMEOUT="${SUITE_TIMEOUT:-5400}"
