@@ -333,20 +333,33 @@ public final class ValueRenderer {
      */
     private void appendString(StringBuilder sb, String s) {
         sb.append('"');
-        if (s.length() <= 2 * endBudget) {
-            for (int i = 0; i < s.length(); i++) {
-                escape(sb, s.charAt(i), '"');
-            }
+        int length = s.length();
+        if (length <= 2 * endBudget) {
+            appendEscaped(sb, s, 0, length);
         } else {
-            for (int i = 0; i < endBudget; i++) {
-                escape(sb, s.charAt(i), '"');
-            }
+            appendEscaped(sb, s, 0, endBudget);
             sb.append("...");
-            for (int i = s.length() - endBudget; i < s.length(); i++) {
-                escape(sb, s.charAt(i), '"');
-            }
+            appendEscaped(sb, s, length - endBudget, length);
         }
         sb.append('"');
+    }
+
+    /**
+     * What {@link #escape} writes for each character, a string's runs of plain characters copied
+     * whole: most strings have nothing to escape, and appending them char by char was the largest
+     * part of rendering a collection of strings.
+     */
+    private static void appendEscaped(StringBuilder sb, String s, int from, int to) {
+        int plain = from;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+                sb.append(s, plain, i);
+                escape(sb, c, '"');
+                plain = i + 1;
+            }
+        }
+        sb.append(s, plain, to);
     }
 
     private static void escape(StringBuilder sb, char c, char quote) {

@@ -43,6 +43,25 @@ class ValueRendererTest {
     }
 
     @Test
+    void stringsOfEveryLengthAreEscapedAsCharByCharThenCut() {
+        String pattern = "ab\"c\\d\ne\u007ff\u0001gh";
+        for (int length = 0; length <= 200; length++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                s.append(pattern.charAt((i * 7 + length) % pattern.length()));
+            }
+            StringBuilder literal = new StringBuilder("\"");
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                literal.append(c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                        : c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+            literal.append('"');
+            assertEquals(renderer.truncate(literal.toString()), renderer.render(s.toString()), "length " + length);
+        }
+    }
+
+    @Test
     void charsAreSingleQuotedAndEscaped() {
         assertEquals("'x'", renderer.render('x'));
         assertEquals("'\\''", renderer.render('\''));
