@@ -353,7 +353,7 @@ public final class ValueRenderer {
         int plain = from;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+            if (!isPlain(c, '"')) {
                 sb.append(s, plain, i);
                 escape(sb, c, '"');
                 plain = i + 1;
@@ -362,7 +362,16 @@ public final class ValueRenderer {
         sb.append(s, plain, to);
     }
 
+    /** Whether {@link #escape} writes {@code c} as it is: the one place that decides it. */
+    private static boolean isPlain(char c, char quote) {
+        return c >= 0x20 && c != 0x7f && c != quote && c != '\\';
+    }
+
     private static void escape(StringBuilder sb, char c, char quote) {
+        if (isPlain(c, quote)) {
+            sb.append(c);
+            return;
+        }
         switch (c) {
             case '\n': sb.append("\\n"); break;
             case '\r': sb.append("\\r"); break;
@@ -373,10 +382,8 @@ public final class ValueRenderer {
             default:
                 if (c == quote) {
                     sb.append('\\').append(c);
-                } else if (c < 0x20 || c == 0x7f) {
-                    sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
                 } else {
-                    sb.append(c);
+                    sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]); // the other controls, DEL
                 }
         }
     }
