@@ -21,9 +21,10 @@ import java.util.Map;
  *
  * <p>Decisions follow PySnooper: a variable is "New" the first time it gets a value and "Modified"
  * when its rendering changes, including objects changed in place: reference locals in scope are
- * re-rendered at each line, as PySnooper compares all locals at every line event, except after a
- * line whose code cannot change an object (it calls nothing, writes no field or array element:
- * see {@code MutationScan}), where re-rendering could only find what another thread did.
+ * re-rendered at each line and at the return, as PySnooper compares all locals at every line
+ * event, except after a line whose code cannot change an object (it calls nothing, writes no field
+ * or array element: see {@code MutationScan}), where re-rendering could only find what another
+ * thread did.
  */
 public final class Tracer {
 
@@ -337,7 +338,9 @@ public final class Tracer {
         thread.busy = true;
         try {
             makeInnermost(call);
-            reportMutations(call);
+            if (mayHaveMutatedSinceLastLine(call)) {
+                reportMutations(call); // a getter's `return field;` cannot have changed anything
+            }
             reportWatches(call, null);
             long now = System.nanoTime();
             int line = call.currentLine;
@@ -423,6 +426,16 @@ public final class Tracer {
         if (call.caller == null) {
             thread.handOverInteractive();
         }
+    }
+
+    /**
+     * The rule of {@link #line} at a return: the code run since the last line event may have
+     * changed an object only if it called something or wrote a field or array element (or it is
+     * not known: no line event yet, or a handler ran).
+     */
+    private static boolean mayHaveMutatedSinceLastLine(CallTrace call) {
+        int last = call.lastProbe;
+        return call.mayHaveMutated || last < 0 || call.method.probeMutates[last];
     }
 
     /** Objects, arrays and collections changed in place since they were last shown. */
