@@ -174,7 +174,7 @@ public final class Tracer {
             MethodInfo method = call.method;
             int previous = call.lastProbe;
             call.lastProbe = probe;
-            if (previous < 0 || method.probeMutates[previous]) {
+            if (codeAfterMayMutate(method, previous)) {
                 call.mayHaveMutated = true;
             }
             int line = method.probeLines[probe];
@@ -428,14 +428,17 @@ public final class Tracer {
         }
     }
 
-    /**
-     * The rule of {@link #line} at a return: the code run since the last line event may have
-     * changed an object only if it called something or wrote a field or array element (or it is
-     * not known: no line event yet, or a handler ran).
-     */
+    /** The rule of {@link #line} at a return: what ran since the last line event may have changed an object. */
     private static boolean mayHaveMutatedSinceLastLine(CallTrace call) {
-        int last = call.lastProbe;
-        return call.mayHaveMutated || last < 0 || call.method.probeMutates[last];
+        return call.mayHaveMutated || codeAfterMayMutate(call.method, call.lastProbe);
+    }
+
+    /**
+     * Whether the code run after {@code probe} may have changed an object: it called something or
+     * wrote a field or array element, or it is not known (no probe yet, or a handler ran: -1).
+     */
+    private static boolean codeAfterMayMutate(MethodInfo method, int probe) {
+        return probe < 0 || method.probeMutates[probe];
     }
 
     /** Objects, arrays and collections changed in place since they were last shown. */
