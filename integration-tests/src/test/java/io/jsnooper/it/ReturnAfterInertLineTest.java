@@ -35,16 +35,8 @@ class ReturnAfterInertLineTest {
 
         // three getter calls: one Starting var each; mark: its Starting var and the change at its return
         assertTrue(trace.contains("tag described 5 times"), trace);
-        assertEquals(4, count(trace, "Starting var:.. tag = t[]\n"), trace);
-        assertEquals(1, count(trace, "Modified var:.. tag = t[a]\n"), trace);
+        assertEquals(4, TraceGrammar.countLabelled(trace, "Starting var:.. tag = t[]"), trace);
+        assertEquals(1, TraceGrammar.countLabelled(trace, "Modified var:.. tag = t[a]"), trace);
         assertFalse(trace.contains("Modified var:.. tag = t[]"), trace);
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            n++;
-        }
-        return n;
     }
 }
